@@ -24,7 +24,7 @@ public final class Presets {
             try {
                 return Json.mapper().readValue(file.toFile(), ModelConfig.class);
             } catch (IOException | IllegalArgumentException e) {
-                throw new EndoLensException(nameOrPath + ": not a valid model config (" + e.getMessage() + ")", e);
+                throw new EndoLensException(nameOrPath + ": not a valid model config (" + Json.reason(e) + ")", e);
             }
         }
         String resource = "presets/" + nameOrPath + ".json";

@@ -1,5 +1,7 @@
 package org.endolens.nn;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * Architecture of an image or video transformer tower. {@code frames > 0} makes it a video tower with divided
  * space-time attention and a time embedding of that length; {@code numClasses > 0} adds a classifier
@@ -48,6 +50,7 @@ public record VisionConfig(
         return imageSize / patchSize;
     }
 
+    @JsonIgnore
     public boolean isVideo() {
         return frames > 0;
     }

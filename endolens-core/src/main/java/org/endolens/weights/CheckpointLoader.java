@@ -47,7 +47,7 @@ public final class CheckpointLoader {
             stored = Json.mapper().treeToValue(checkpoint.config(), CheckpointConfig.class);
         } catch (Exception e) {
             throw new CheckpointException(dir.resolve("config.json") + ": not an EndoLens model config ("
-                    + e.getMessage() + ")", e);
+                    + Json.reason(e) + ")", e);
         }
         ModelConfig config = stored.model();
         if (overrides.imageSize() != null || overrides.frames() != null) {
