@@ -25,7 +25,13 @@ public final class GemmPeak {
         }
     }
 
-    /** Times {@code iterations} products after {@code warmup} untimed ones, each product in its own sub-manager. */
+    /** The highest rate among {@code results}: the conservative denominator for MFU. */
+    public static double peakFlopsPerSecond(List<Result> results) {
+        return results.stream().mapToDouble(Result::flopsPerSecond).max()
+                .orElseThrow(() -> new IllegalArgumentException("no GEMM results"));
+    }
+
+    /** Times {@code iterations} products after {@code warmup} untimed ones; each product is freed at once. */
     public static Result measure(NDManager manager, int size, int warmup, int iterations) {
         if (size <= 0 || warmup < 0 || iterations <= 0) {
             throw new IllegalArgumentException("GEMM size and iterations must be positive and warm-up non-negative, got size="
@@ -37,16 +43,14 @@ public final class GemmPeak {
             NDArray b = scope.randomUniform(-1f, 1f, shape, DataType.FLOAT32);
             List<Double> seconds = new ArrayList<>(iterations);
             for (int i = 0; i < warmup + iterations; i++) {
-                try (NDManager step = scope.newSubManager()) {
-                    long start = System.nanoTime();
-                    NDArray c = a.matMul(b);
-                    c.attach(step);
-                    // PyTorch on CPU is eager, but reading one element makes the timing independent of that.
+                long start = System.nanoTime();
+                try (NDArray c = a.matMul(b)) {
+                    // Reading one element waits for the product on devices that run asynchronously.
                     c.getFloat(0, 0);
-                    double elapsed = (System.nanoTime() - start) / 1e9;
-                    if (i >= warmup) {
-                        seconds.add(elapsed);
-                    }
+                }
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                if (i >= warmup) {
+                    seconds.add(elapsed);
                 }
             }
             return new Result(size, new Timings(seconds));

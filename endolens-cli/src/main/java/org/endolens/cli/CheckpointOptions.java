@@ -42,6 +42,10 @@ final class CheckpointOptions {
         ArchitectureOverrides overrides = new ArchitectureOverrides(heads, textHeads, imageSize, frames,
                 quickGelu ? Boolean.TRUE : null);
         LoadedModel loaded = CheckpointLoader.load(checkpoint, layout, overrides, strict, manager);
+        if (heads == null && !java.nio.file.Files.isDirectory(checkpoint)) {
+            log.println("note: attention heads cannot be read off a checkpoint; assuming " + loaded.config().vision().heads()
+                    + " (width / 64); pass --heads if the model was trained with another number");
+        }
         LoadReport r = loaded.report();
         if (!r.missing().isEmpty()) {
             log.println("warning: " + r.missing().size() + " parameters not in the checkpoint (left initialised): " + r.missing());

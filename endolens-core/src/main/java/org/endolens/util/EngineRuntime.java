@@ -88,6 +88,8 @@ public final class EngineRuntime {
         info.put("devices", devices);
         info.put("gpus", engine.getGpuCount());
         info.put("libtorch_path", LibUtils.getLibtorchPath());
+        var nativeJar = EngineRuntime.class.getClassLoader().getResource("native/lib/pytorch.properties");
+        info.put("natives_from", nativeJar == null ? "PYTORCH_LIBRARY_PATH or DJL cache" : nativeJar.getPath().replaceFirst("!.*", ""));
         info.put("offline", Boolean.parseBoolean(System.getProperty("ai.djl.offline", "false")));
         info.put("java", System.getProperty("java.version"));
         return info;

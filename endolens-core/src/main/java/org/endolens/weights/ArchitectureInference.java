@@ -25,16 +25,18 @@ public final class ArchitectureInference {
     private static final int DEFAULT_HEAD_WIDTH = 64;
 
     private final String source;
+    private final KeyMapping mapping;
     private final Map<String, NDArray> tensors;
 
-    private ArchitectureInference(String source, Map<String, NDArray> tensors) {
+    private ArchitectureInference(String source, Layout layout, Map<String, NDArray> tensors) {
         this.source = source;
+        this.mapping = layout.mapping();
         this.tensors = tensors;
     }
 
     /** Infers the config of a {@code layout} checkpoint whose tensors are already renamed to EndoLens paths. */
     public static ModelConfig infer(String source, Layout layout, Map<String, NDArray> tensors, ArchitectureOverrides o) {
-        ArchitectureInference in = new ArchitectureInference(source, tensors);
+        ArchitectureInference in = new ArchitectureInference(source, layout, tensors);
         Activation act = Boolean.TRUE.equals(o.quickGelu()) ? Activation.QUICK_GELU : Activation.GELU;
         String name = layout.configName() + "-import";
         return switch (layout.kind()) {
@@ -54,7 +56,7 @@ public final class ArchitectureInference {
         long positions = shape(p + "pos_embed").get(1) - 1;
         int grid = (int) Math.round(Math.sqrt(positions));
         if ((long) grid * grid != positions) {
-            throw new CheckpointException(source + ": " + p + "pos_embed holds " + positions
+            throw new CheckpointException(source + ": " + mapping.publicName(p + "pos_embed") + " holds " + positions
                     + " patch positions, not a square grid; non-square ViTs are not supported");
         }
         int depth = depth(p + "blocks.");
@@ -111,7 +113,8 @@ public final class ArchitectureInference {
             }
         }
         if (layers.isEmpty()) {
-            throw new CheckpointException(source + ": no '" + blocksPrefix + "N.*' tensors; cannot infer depth");
+            throw new CheckpointException(source + ": no transformer layers ('"
+                    + mapping.publicName(blocksPrefix + "0.x") + "' and so on); cannot infer depth");
         }
         if (layers.last() != layers.size() - 1) {
             throw new CheckpointException(source + ": transformer layers " + layers + " are not numbered 0.."
@@ -123,7 +126,8 @@ public final class ArchitectureInference {
     private Shape shape(String key) {
         NDArray array = tensors.get(key);
         if (array == null) {
-            throw new CheckpointException(source + ": missing tensor '" + key + "' needed to infer the architecture");
+            throw new CheckpointException(source + ": missing tensor '" + mapping.publicName(key)
+                    + "' needed to infer the architecture");
         }
         return array.getShape();
     }

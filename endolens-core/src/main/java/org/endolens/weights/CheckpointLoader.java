@@ -70,7 +70,7 @@ public final class CheckpointLoader {
             boolean strict, NDManager manager) {
         NamedBlock model = Models.create(config, manager);
         LoadReport report = ModelWeights.load(model, mapped.tensors(), strict, config.vision().posResample(),
-                source.toString(), mapped.ignored());
+                source.toString(), mapped.ignored(), layout.mapping()::publicName);
         return new LoadedModel(config, model, layout, report);
     }
 

@@ -69,17 +69,24 @@ public final class KeyMapping {
         return new Result(out, dropped);
     }
 
+    /** The public name of one EndoLens parameter path (for messages); unchanged when no rule renames it. */
+    public String publicName(String internalKey) {
+        for (KeyRule rule : rules) {
+            String name = rule.toPublic(internalKey);
+            if (name != null) {
+                return name;
+            }
+        }
+        return internalKey;
+    }
+
     /** EndoLens parameters to the public layout (the inverse of {@link #toInternal}). */
     public Map<String, NDArray> toPublic(Map<String, NDArray> internal) {
         Map<String, NDArray> out = new LinkedHashMap<>();
         for (Map.Entry<String, NDArray> e : internal.entrySet()) {
             String key = e.getKey();
             KeyRule rule = rules.stream().filter(r -> r.toPublic(key) != null).findFirst().orElse(null);
-            if (rule == null) {
-                out.put(key, e.getValue());
-            } else {
-                out.put(rule.toPublic(key), rule.adapter().toPublic(e.getValue()));
-            }
+            out.put(publicName(key), rule == null ? e.getValue() : rule.adapter().toPublic(e.getValue()));
         }
         return afterRenameBack.apply(out);
     }
