@@ -1,5 +1,7 @@
 package org.endolens.bench;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -20,6 +22,7 @@ public final class GemmPeak {
      */
     public record Result(int size, Timings timings) {
         /** 2·n³ multiply-adds over the median time. */
+        @JsonProperty
         public double flopsPerSecond() {
             return 2.0 * size * size * size / timings.median();
         }

@@ -1,7 +1,5 @@
 package org.endolens.bench;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.util.List;
 
 /**
@@ -29,7 +27,6 @@ public record MemoryTrace(String model, int batch, List<Long> rssAfterStep) {
     }
 
     /** Resident bytes after the last step minus after {@code step}: a leak makes this grow with the step count. */
-    @JsonProperty
     public long growthSince(int step) {
         return rssAt(steps()) - rssAt(step);
     }

@@ -24,6 +24,7 @@ public final class VitInferenceBench {
         try (NDManager scope = manager.newSubManager()) {
             VisionTransformer model = VitClassifiers.create(config, scope);
             ParameterStore store = new ParameterStore(scope, false);
+            StepLeakGuard leaks = new StepLeakGuard(scope);
             List<Double> seconds = new ArrayList<>(plan.runs());
             for (int i = 0; i < plan.total(); i++) {
                 try (NDManager step = scope.newSubManager()) {
@@ -41,6 +42,7 @@ public final class VitInferenceBench {
                         seconds.add(elapsed);
                     }
                 }
+                leaks.afterStep(i + 1);
                 onRun.accept(i + 1);
             }
             return new ModelThroughput(config.name(), "inference", plan.batch(), VitFlops.forwardFlops(config.vision()),

@@ -55,6 +55,7 @@ public final class VitTrainingBench {
             VisionTransformer model = VitClassifiers.create(config, scope);
             ClassifierTrainingStep trainer = new ClassifierTrainingStep(model, scope,
                     ClassifierTrainingStep.adamW(LEARNING_RATE));
+            StepLeakGuard leaks = new StepLeakGuard(scope);
             for (int i = 1; i <= steps; i++) {
                 double elapsed;
                 try (NDManager step = scope.newSubManager()) {
@@ -64,6 +65,7 @@ public final class VitTrainingBench {
                     trainer.run(images, labels);
                     elapsed = (System.nanoTime() - start) / 1e9;
                 }
+                leaks.afterStep(i);
                 listener.finished(i, elapsed);
             }
         }

@@ -29,7 +29,7 @@ public final class PositionEmbeddings {
         if (trained == frames) {
             return time;
         }
-        // (1, T, D) -> (1, D, 1, T) so the 2-D interpolation stretches only the time axis.
+        // (1, T, D) -> (1, D, 1, T) so the resize stretches only the time axis.
         NDArray map = time.transpose(0, 2, 1).expandDims(2);
         return mode.resize(map, 1, frames).squeeze(2).transpose(0, 2, 1);
     }
