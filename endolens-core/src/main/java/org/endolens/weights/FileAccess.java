@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -51,16 +52,21 @@ final class FileAccess {
     static byte[] head(Path file, int length) {
         try (FileChannel channel = openForRead(file)) {
             ByteBuffer buffer = ByteBuffer.allocate(length);
-            int read;
-            do {
-                read = channel.read(buffer);
-            } while (read >= 0 && buffer.hasRemaining());
+            fill(channel, buffer);
             byte[] bytes = new byte[buffer.position()];
             buffer.flip().get(bytes);
             return bytes;
         } catch (IOException e) {
             throw readFailure(file, e);
         }
+    }
+
+    /** Reads from {@code channel} until {@code buffer} is full or the channel ends. */
+    static void fill(ReadableByteChannel channel, ByteBuffer buffer) throws IOException {
+        int read;
+        do {
+            read = channel.read(buffer);
+        } while (read >= 0 && buffer.hasRemaining());
     }
 
     static void writeFully(FileChannel channel, ByteBuffer data) throws IOException {

@@ -76,12 +76,9 @@ public final class ModelWeights {
             throw new CheckpointException(msg.toString());
         }
         assignments.forEach((param, value) -> {
+            // A copy, not NDArray.intern: checkpoint tensors may borrow memory from Java buffers that die with them.
             NDArray target = param.getArray();
-            // Take over the checkpoint tensor's storage instead of copying it (half the peak memory for ViT-B).
-            target.intern(value.toDevice(target.getDevice(), false).toType(target.getDataType(), false));
-            if (param.requiresGradient()) {
-                target.setRequiresGradient(true);
-            }
+            value.toDevice(target.getDevice(), false).toType(target.getDataType(), false).copyTo(target);
         });
         return new LoadReport(List.copyOf(missing), List.copyOf(unexpected), List.copyOf(ignored), List.copyOf(resampled));
     }

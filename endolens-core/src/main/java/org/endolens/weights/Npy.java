@@ -61,7 +61,7 @@ public final class Npy {
                 throw invalid(file, "unsupported .npy format version " + major + "." + prefix.get(7));
             }
             if (headerStart + headerLength > fileSize) {
-                throw invalid(file, "header of " + headerLength + " bytes runs past the end of the file; it is truncated");
+                throw invalid(file, "header of " + headerLength + " bytes runs past the end of the file (truncated)");
             }
             ByteBuffer headerBytes = FileAccess.read(channel, headerStart, headerLength);
             Charset charset = major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;

@@ -2,6 +2,7 @@ package org.endolens.weights;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +47,8 @@ public final class SafeTensors {
             Header header = readHeader(file, channel);
             StateDict tensors = new StateDict(file.toString());
             for (TensorInfo info : header.tensors()) {
-                ByteBuffer data = FileAccess.read(channel, header.dataStart() + info.begin(), info.end() - info.begin());
+                long position = header.dataStart() + info.begin();
+                ByteBuffer data = FileAccess.read(channel, position, info.end() - info.begin());
                 tensors.put(info.name(), info.type().toArray(manager, data, info.shape()));
             }
             return tensors;
@@ -75,16 +76,17 @@ public final class SafeTensors {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(tensors, "tensors");
         Objects.requireNonNull(metadata, "metadata");
-        List<Map.Entry<String, NDArray>> ordered = new ArrayList<>(tensors.entries());
-        Map<String, ElementType> types = new LinkedHashMap<>();
-        for (Map.Entry<String, NDArray> entry : ordered) {
-            NDArray array = entry.getValue();
-            types.put(entry.getKey(), ElementType.of(array.getDataType()).orElseThrow(() -> invalid(file,
-                    "cannot write tensor '" + entry.getKey() + "' of type " + array.getDataType()
-                            + " (supported: " + ElementType.SUPPORTED + ")")));
+        if (tensors.contains(METADATA)) {
+            throw invalid(file, "a tensor cannot be called " + METADATA + ", the header's metadata key");
         }
-        ordered.sort(Comparator.comparing((Map.Entry<String, NDArray> e) -> types.get(e.getKey())).reversed()
-                .thenComparing(Map.Entry::getKey));
+        List<Pending> ordered = new ArrayList<>();
+        for (Map.Entry<String, NDArray> entry : tensors.entries()) {
+            DataType dataType = entry.getValue().getDataType();
+            ordered.add(new Pending(entry.getKey(), entry.getValue(), ElementType.of(dataType).orElseThrow(() ->
+                    invalid(file, "cannot write tensor '" + entry.getKey() + "' of type " + dataType + " (supported: "
+                            + ElementType.SUPPORTED + ")"))));
+        }
+        ordered.sort(Comparator.comparing(Pending::type).reversed().thenComparing(Pending::name));
 
         ObjectNode header = JSON.createObjectNode();
         if (!metadata.isEmpty()) {
@@ -92,13 +94,12 @@ public final class SafeTensors {
             metadata.forEach(strings::put);
         }
         long offset = 0;
-        for (Map.Entry<String, NDArray> entry : ordered) {
-            NDArray array = entry.getValue();
-            long length = array.getShape().size() * types.get(entry.getKey()).size();
-            ObjectNode info = header.putObject(entry.getKey());
-            info.put("dtype", types.get(entry.getKey()).name());
+        for (Pending tensor : ordered) {
+            long length = tensor.array().getShape().size() * tensor.type().size();
+            ObjectNode info = header.putObject(tensor.name());
+            info.put("dtype", tensor.type().name());
             ArrayNode shape = info.putArray("shape");
-            Arrays.stream(array.getShape().getShape()).forEach(shape::add);
+            Arrays.stream(tensor.array().getShape().getShape()).forEach(shape::add);
             info.putArray("data_offsets").add(offset).add(offset + length);
             offset += length;
         }
@@ -111,13 +112,19 @@ public final class SafeTensors {
         }
         FileAccess.writeAtomically(file, channel -> {
             FileAccess.writeFully(channel, prefix.flip());
-            for (Map.Entry<String, NDArray> entry : ordered) {
-                FileAccess.writeFully(channel, entry.getValue().toByteBuffer());
+            for (Pending tensor : ordered) {
+                FileAccess.writeFully(channel, tensor.array().toByteBuffer());
             }
         });
     }
 
-    private record TensorInfo(String name, ElementType type, Shape shape, long begin, long end) {}
+    private record Pending(String name, NDArray array, ElementType type) {}
+
+    private record TensorInfo(String name, ElementType type, Shape shape, long begin, long end) {
+        String offsets() {
+            return "[" + begin + ", " + end + "]";
+        }
+    }
 
     private record Header(Map<String, String> metadata, List<TensorInfo> tensors, long dataStart) {}
 
@@ -146,8 +153,7 @@ public final class SafeTensors {
         long dataLength = fileSize - 8 - headerLength;
         Map<String, String> metadata = new LinkedHashMap<>();
         List<TensorInfo> tensors = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
             if (field.getKey().equals(METADATA)) {
                 readMetadata(file, field.getValue(), metadata);
             } else {
@@ -160,8 +166,8 @@ public final class SafeTensors {
             TensorInfo previous = byOffset.get(i - 1);
             TensorInfo next = byOffset.get(i);
             if (next.begin() < previous.end()) {
-                throw invalid(file, "tensors '" + previous.name() + "' and '" + next.name() + "' overlap (data_offsets ["
-                        + previous.begin() + ", " + previous.end() + "] and [" + next.begin() + ", " + next.end() + "])");
+                throw invalid(file, "tensors '" + previous.name() + "' and '" + next.name() + "' overlap (data_offsets "
+                        + previous.offsets() + " and " + next.offsets() + ")");
             }
         }
         return new Header(Collections.unmodifiableMap(metadata), tensors, 8 + headerLength);
@@ -171,8 +177,7 @@ public final class SafeTensors {
         if (!node.isObject()) {
             throw invalid(file, METADATA + " is not a JSON object");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             if (!entry.getValue().isTextual()) {
                 throw invalid(file, METADATA + " value for '" + entry.getKey() + "' is not a string");
             }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -144,7 +145,7 @@ public final class TorchCheckpoint {
 
     private static Map<?, ?> select(Path file, Object root, String entry) {
         if (!(root instanceof Map<?, ?> top)) {
-            throw new CheckpointException(file + ": the checkpoint holds " + describe(root) + ", not a dict of tensors");
+            throw new CheckpointException(file + ": the checkpoint holds " + describe(root) + ", not a dict");
         }
         if (entry != null) {
             if (top.get(entry) instanceof Map<?, ?> dict && holdsTensors(dict)) {
@@ -189,17 +190,21 @@ public final class TorchCheckpoint {
         String where = file + ": tensor '" + name + "'";
         if (storage.type == null) {
             throw new CheckpointException(where + " is stored as " + storage.typeName + ", which cannot be read "
-                    + "(supported: " + String.join(", ", STORAGE_TYPES.keySet()) + ")");
+                    + "(supported: " + String.join(", ", new TreeSet<>(STORAGE_TYPES.keySet())) + ")");
         }
         long[] size = tensor.size();
         long[] stride = tensor.stride();
         long elements = 1;
-        long last = tensor.offset();
+        long last = tensor.offset(); // the highest storage element the view reaches
         boolean valid = size.length == stride.length && tensor.offset() >= 0;
-        for (int d = 0; valid && d < size.length; d++) {
-            valid = size[d] >= 0 && stride[d] >= 0;
-            elements *= size[d];
-            last += (size[d] - 1) * stride[d];
+        try {
+            for (int d = 0; valid && d < size.length; d++) {
+                valid = size[d] >= 0 && stride[d] >= 0;
+                elements = Math.multiplyExact(elements, size[d]);
+                last = Math.addExact(last, Math.multiplyExact(size[d] - 1, stride[d]));
+            }
+        } catch (ArithmeticException e) {
+            valid = false;
         }
         if (!valid || (elements > 0 && last >= storage.elements)) {
             throw new DataFormatException(where + " (offset " + tensor.offset() + ", size " + Arrays.toString(size)
@@ -287,9 +292,7 @@ public final class TorchCheckpoint {
         }
         ByteBuffer buffer = ByteBuffer.allocateDirect((int) entry.getSize()).order(ByteOrder.LITTLE_ENDIAN);
         try (ReadableByteChannel in = Channels.newChannel(zip.getInputStream(entry))) {
-            while (buffer.hasRemaining() && in.read(buffer) >= 0) {
-                // a channel may fill the buffer in several reads
-            }
+            FileAccess.fill(in, buffer);
         }
         CRC32 crc = new CRC32();
         crc.update(buffer.flip());
@@ -305,7 +308,7 @@ public final class TorchCheckpoint {
     }
 
     private static String describe(Object value) {
-        return value == null ? "None" : value instanceof Object[] tuple ? "a tuple" : "a " + value.getClass().getSimpleName();
+        return value == null ? "None" : "a " + (value instanceof Object[] ? "tuple" : value.getClass().getSimpleName());
     }
 
     /**
@@ -409,7 +412,7 @@ public final class TorchCheckpoint {
                 case "collections.OrderedDict":
                     return args -> new LinkedHashMap<>();
                 default:
-                    if (module.equals("torch") && name.endsWith("Storage")) {
+                    if (module.startsWith("torch") && name.endsWith("Storage")) {
                         return new StorageClass(qualified, STORAGE_TYPES.get(qualified));
                     }
                     IObjectConstructor builtin = objectConstructors.get(qualified);

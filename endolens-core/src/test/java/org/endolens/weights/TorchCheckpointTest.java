@@ -81,8 +81,10 @@ class TorchCheckpointTest {
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             StateDict tensors = TorchCheckpoint.read(checkpoint("tensor_kinds.pth"), manager);
             assertEquals(new Shape(4, 3), tensors.get("transposed").getShape());
-            assertArrayEquals(new float[] {0, 4, 8, 1, 5, 9, 2, 6, 10, 3, 7, 11}, tensors.get("transposed").toFloatArray());
-            assertArrayEquals(new float[] {1, 2, 3, 7, 8, 9, 13, 14, 15, 19, 20, 21}, tensors.get("columns").toFloatArray());
+            assertArrayEquals(new float[] {0, 4, 8, 1, 5, 9, 2, 6, 10, 3, 7, 11},
+                    tensors.get("transposed").toFloatArray());
+            assertArrayEquals(new float[] {1, 2, 3, 7, 8, 9, 13, 14, 15, 19, 20, 21},
+                    tensors.get("columns").toFloatArray());
             assertArrayEquals(new float[] {1, 2, 3, 1, 2, 3}, tensors.get("expanded").toFloatArray());
             assertArrayEquals(new float[] {2, 3, 4, 5, 6, 7}, tensors.get("shared_head").toFloatArray());
             assertEquals(new Shape(2, 5), tensors.get("shared_tail").getShape());

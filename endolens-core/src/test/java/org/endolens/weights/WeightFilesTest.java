@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +29,8 @@ class WeightFilesTest {
             Path safetensors = tmp.resolve("fc.safetensors");
             SafeTensors.write(safetensors, weights, Map.of());
             Path dir = tmp.resolve("checkpoint");
-            Checkpoints.write(dir, weights, JsonNodeFactory.instance.objectNode(), JsonNodeFactory.instance.objectNode());
+            JsonNode empty = JsonNodeFactory.instance.objectNode();
+            Checkpoints.write(dir, weights, empty, empty);
             Path zipWithOtherName = Files.copy(checkpoint("state_dict_wrapper.pth"), tmp.resolve("fc.weights"));
 
             for (Path path : List.of(dir, safetensors, checkpoint("state_dict_wrapper.pth"), zipWithOtherName)) {
