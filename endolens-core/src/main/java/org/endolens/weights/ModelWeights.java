@@ -76,11 +76,23 @@ public final class ModelWeights {
             throw new CheckpointException(msg.toString());
         }
         assignments.forEach((param, value) -> {
-            // A copy, not NDArray.intern: checkpoint tensors may borrow memory from Java buffers that die with them.
+            // Checkpoint tensors may borrow Java buffers that are freed with their NDArray, so the parameter takes
+            // over a libtorch-owned clone (NDArray.copyTo would also do, but trips a libtorch deprecation warning).
             NDArray target = param.getArray();
-            value.toDevice(target.getDevice(), false).toType(target.getDataType(), false).copyTo(target);
+            target.intern(ownedContiguousCopy(value.toDevice(target.getDevice(), false).toType(target.getDataType(), false)));
+            if (param.requiresGradient()) {
+                target.setRequiresGradient(true);
+            }
         });
         return new LoadReport(List.copyOf(missing), List.copyOf(unexpected), List.copyOf(ignored), List.copyOf(resampled));
+    }
+
+    /**
+     * A copy in row-major layout owned by libtorch. {@code duplicate()} alone keeps a transposed view's strides,
+     * which changes GEMM summation order and so the last bits of every output.
+     */
+    private static NDArray ownedContiguousCopy(NDArray value) {
+        return value.reshape(-1).duplicate().reshape(value.getShape());
     }
 
     private static NDArray resampleEmbedding(String key, NDArray value, Shape want, Resample resample) {
