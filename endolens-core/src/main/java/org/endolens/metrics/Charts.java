@@ -1,0 +1,125 @@
+package org.endolens.metrics;
+
+import org.endolens.EndoLensException;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The plots EndoLens reports show, rendered headless by XChart as PNG bytes. */
+public final class Charts {
+    private static final int WIDTH = 560;
+    private static final int HEIGHT = 420;
+
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private Charts() {}
+
+    /** ROC curves (one series per model or class) with the chance diagonal. */
+    public static byte[] roc(Map<String, List<BinaryScores.Point>> curves) {
+        XYChart chart = xy("ROC curve", "false positive rate", "true positive rate");
+        curves.forEach((name, points) -> line(chart, name, points));
+        XYSeries chance = chart.addSeries("chance", new double[] {0, 1}, new double[] {0, 1});
+        chance.setMarker(SeriesMarkers.NONE);
+        chance.setLineStyle(new java.awt.BasicStroke(1f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
+                10f, new float[] {4f, 4f}, 0f));
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        return png(chart);
+    }
+
+    /** Precision-recall curves. */
+    public static byte[] precisionRecall(Map<String, List<BinaryScores.Point>> curves) {
+        XYChart chart = xy("Precision-recall curve", "recall", "precision");
+        curves.forEach((name, points) -> line(chart, name, points));
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        return png(chart);
+    }
+
+    /** Lines of y against x, e.g. loss against step or accuracy against k shots; one series per map entry. */
+    public static byte[] lines(String title, String xLabel, String yLabel, Map<String, double[][]> series, boolean logX) {
+        XYChart chart = xy(title, xLabel, yLabel);
+        series.forEach((name, xy) -> {
+            XYSeries s = chart.addSeries(name, xy[0], xy[1]);
+            s.setMarker(xy[0].length <= 20 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        });
+        chart.getStyler().setXAxisLogarithmic(logX);
+        return png(chart);
+    }
+
+    /** Confusion matrix as a heat map, rows = truth, columns = prediction. */
+    public static byte[] confusion(ConfusionMatrix matrix, List<String> classNames) {
+        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).title("Confusion matrix")
+                .xAxisTitle("predicted").yAxisTitle("true").build();
+        chart.getStyler().setShowValue(true).setLegendVisible(false);
+        List<Number[]> cells = new ArrayList<>();
+        long[][] counts = matrix.toArray();
+        int n = counts.length;
+        for (int t = 0; t < n; t++) {
+            for (int p = 0; p < n; p++) {
+                // Row 0 at the top, as in the usual printed matrix.
+                cells.add(new Number[] {p, n - 1 - t, counts[t][p]});
+            }
+        }
+        List<String> reversed = new ArrayList<>(classNames);
+        java.util.Collections.reverse(reversed);
+        chart.addSeries("counts", classNames, reversed, cells);
+        return png(chart);
+    }
+
+    /** Histogram of values in {@code [min, max]} with {@code bins} bins (e.g. per-image Dice). */
+    public static byte[] histogram(String title, String xLabel, double[] values, double min, double max, int bins) {
+        int[] counts = new int[bins];
+        for (double v : values) {
+            int b = (int) Math.floor((v - min) / (max - min) * bins);
+            counts[Math.max(0, Math.min(bins - 1, b))]++;
+        }
+        List<String> labels = new ArrayList<>();
+        List<Integer> heights = new ArrayList<>();
+        for (int b = 0; b < bins; b++) {
+            labels.add(String.format(java.util.Locale.ROOT, "%.2f", min + (b + 0.5) * (max - min) / bins));
+            heights.add(counts[b]);
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(xLabel).yAxisTitle("count").build();
+        chart.getStyler().setXAxisLabelRotation(60);
+        chart.getStyler().setLegendVisible(false);
+        chart.addSeries("count", labels, heights);
+        return png(chart);
+    }
+
+    private static XYChart xy(String title, String xLabel, String yLabel) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel)
+                .yAxisTitle(yLabel).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        return chart;
+    }
+
+    private static void line(XYChart chart, String name, List<BinaryScores.Point> points) {
+        double[] x = points.stream().mapToDouble(BinaryScores.Point::x).toArray();
+        double[] y = points.stream().mapToDouble(BinaryScores.Point::y).toArray();
+        chart.addSeries(name, x, y).setMarker(SeriesMarkers.NONE);
+    }
+
+    private static byte[] png(Chart<?, ?> chart) {
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new EndoLensException("cannot render chart '" + chart.getTitle() + "': " + e.getMessage(), e);
+        }
+    }
+}
