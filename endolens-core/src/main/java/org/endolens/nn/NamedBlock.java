@@ -71,9 +71,17 @@ public abstract class NamedBlock extends AbstractBlock {
         }
     }
 
-    /** The value of {@code parameter} for this forward pass (on the input's device, with gradient when training). */
+    /**
+     * The value of {@code parameter} for this forward pass, on the input's device and owned by the input's manager.
+     * DJL attaches an op's result to the manager of its first operand; handing out the parameter itself would let
+     * {@code param.broadcast(..)}, {@code param.get(..)} and the like pile up on the model's long-lived manager
+     * every step. A view (same storage, differentiable) scoped to the step avoids that for one JNI call.
+     */
     protected static NDArray value(ParameterStore store, Parameter parameter, NDArray like, boolean training) {
-        return store.getValue(parameter, like.getDevice(), training);
+        NDArray array = store.getValue(parameter, like.getDevice(), training);
+        NDArray view = array.reshape(array.getShape());
+        view.attach(like.getManager());
+        return view;
     }
 
     /** Runs {@code block} on one array and returns its first output. */

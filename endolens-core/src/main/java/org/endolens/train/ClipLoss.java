@@ -18,14 +18,8 @@ public final class ClipLoss {
         NDManager manager = logitsPerImage.getManager();
         long n = logitsPerImage.getShape().get(0);
         NDArray labels = manager.arange(0, (int) n, 1, DataType.INT64);
-        NDArray imageLoss = crossEntropy(logitsPerImage, labels);
-        NDArray textLoss = crossEntropy(logitsPerImage.transpose(), labels);
+        NDArray imageLoss = CrossEntropyLoss.apply(logitsPerImage, labels);
+        NDArray textLoss = CrossEntropyLoss.apply(logitsPerImage.transpose(), labels);
         return imageLoss.add(textLoss).div(2f);
-    }
-
-    /** Mean cross-entropy of {@code logits (N, C)} against integer {@code labels (N)}. */
-    static NDArray crossEntropy(NDArray logits, NDArray labels) {
-        NDArray logProbs = logits.logSoftmax(1);
-        return logProbs.gather(labels.reshape(-1, 1), 1).mean().neg();
     }
 }
