@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.TruncatedNormalInitializer;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
@@ -20,12 +21,17 @@ public final class Linear extends NamedBlock {
     private final Parameter bias;
 
     public Linear(long in, long out, boolean bias) {
+        this(in, out, bias, new TruncatedNormalInitializer(0.02f));
+    }
+
+    /** A layer whose weight starts from {@code weightInit} (e.g. Xavier, as {@code nn.MultiheadAttention}'s projections). */
+    public Linear(long in, long out, boolean bias, Initializer weightInit) {
         if (in <= 0 || out <= 0) {
             throw new IllegalArgumentException("Linear needs positive sizes, got in=" + in + " out=" + out);
         }
         this.in = in;
         this.out = out;
-        this.weight = parameter("weight", Parameter.Type.WEIGHT, new Shape(out, in), new TruncatedNormalInitializer(0.02f));
+        this.weight = parameter("weight", Parameter.Type.WEIGHT, new Shape(out, in), weightInit);
         this.bias = bias ? parameter("bias", Parameter.Type.BIAS, new Shape(out), new ConstantInitializer(0f)) : null;
     }
 
