@@ -23,9 +23,11 @@ import java.util.function.IntConsumer;
 
 /** {@code endolens bench mfu}: fp32 GEMM peak, ViT-B/16 inference and ViT-S/16 training throughput and MFU. */
 @Command(name = "mfu", mixinStandardHelpOptions = true,
-        description = {"Measure the fp32 GEMM peak, ViT-B/16 inference (eval, no autograd) and ViT-S/16 training (AdamW)",
-            "on random 224x224 batches, and print images/s and model-FLOP utilisation (MFU = model FLOP/s / GEMM peak",
-            "measured just before each model). Medians of the timed runs after warm-up; see docs/benchmarks.md."})
+        description = {"fp32 GEMM peak, ViT-B/16 inference and ViT-S/16 training: images/s and MFU.",
+            "Inference runs in eval mode with no gradient collector open; training is cross-entropy + AdamW; batches "
+                    + "are random 224x224 images. MFU = model FLOP/s / fp32 GEMM peak measured just before each model "
+                    + "in this process with its threads. Quotes medians of the timed runs after warm-up; record results "
+                    + "in docs/benchmarks.md."})
 final class BenchMfuCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
@@ -33,7 +35,7 @@ final class BenchMfuCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "32", description = "Images per batch (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--warmup", defaultValue = "2",
+    @Option(names = "--warmup", defaultValue = "3",
             description = "Untimed forwards and training steps before timing (default: ${DEFAULT-VALUE}).")
     int warmup;
 

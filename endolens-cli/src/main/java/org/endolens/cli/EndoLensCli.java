@@ -23,6 +23,7 @@ import java.io.PrintWriter;
             DemoCommand.class,
             ConvertCommand.class,
             ForwardCommand.class,
+            DataCommand.class,
             BenchCommand.class
         })
 public final class EndoLensCli implements Runnable {
