@@ -25,7 +25,16 @@ import java.util.Set;
 public final class RecordsFile {
     private RecordsFile() {}
 
+    /** Reads every exam; any bad line is an error naming the file and line. */
     public static List<ExamRecord> read(Path file) {
+        return read(file, new Problems(BadInputPolicy.FAIL));
+    }
+
+    /**
+     * Reads every exam; a malformed line or a duplicate {@code exam_id} is reported to {@code problems} (which
+     * throws under FAIL) and the line skipped. Invalid UTF-8 stops the read: later lines cannot be trusted.
+     */
+    public static List<ExamRecord> read(Path file, Problems problems) {
         if (!Files.isRegularFile(file)) {
             throw new EndoLensException(file + ": no such records file");
         }
@@ -45,10 +54,12 @@ public final class RecordsFile {
                 try {
                     exam = Json.mapper().readValue(line, ExamRecord.class);
                 } catch (IOException | IllegalArgumentException e) {
-                    throw new DataFormatException(file + ":" + lineNumber + ": not a valid exam record (" + Json.reason(e) + ")", e);
+                    problems.report(file + ":" + lineNumber, "not a valid exam record (" + Json.reason(e) + ")");
+                    continue;
                 }
                 if (!ids.add(exam.examId())) {
-                    throw new DataFormatException(file + ":" + lineNumber + ": duplicate exam_id '" + exam.examId() + "'");
+                    problems.report(file + ":" + lineNumber, "duplicate exam_id '" + exam.examId() + "'");
+                    continue;
                 }
                 exams.add(exam);
             }

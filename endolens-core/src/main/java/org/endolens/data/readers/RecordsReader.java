@@ -25,7 +25,7 @@ public final class RecordsReader implements DatasetReader {
     @Override
     public Dataset read(Path root, Problems problems) {
         Path file = Files.isDirectory(root) ? root.resolve("records.jsonl") : root;
-        List<ExamRecord> exams = RecordsFile.read(file).stream()
+        List<ExamRecord> exams = RecordsFile.read(file, problems).stream()
                 .map(exam -> Dataset.withPaths(exam, path -> RecordsFile.resolve(file, path).toString()))
                 .toList();
         return new Dataset(FORMAT, root, new ExamValidator(options, false, null).validate(exams, problems));
