@@ -18,12 +18,15 @@ import ai.djl.util.PairList;
  * CLIP (Radford et al. 2021), as open_clip composes it: an image tower ({@code visual}), a text tower
  * ({@code text}) and a learnable log temperature {@code logit_scale}. {@code forward(images, tokens)} returns
  * the L2-normalised image and text features and {@code exp(logit_scale)}, like open_clip's {@code CLIP.forward}.
+ * An Endo-CLIP config adds the unification stage's {@code patient_attention} block; its other tensors keep
+ * open_clip's names, so open_clip loads an Endo-CLIP checkpoint with {@code strict=False}.
  */
 public final class ClipModel extends NamedBlock {
     private final ModelConfig config;
     private final VisionTransformer visual;
     private final TextTransformer text;
     private final Parameter logitScale;
+    private final PatientCrossAttention patientAttention;
 
     public ClipModel(ModelConfig config) {
         if (config.kind() != ModelKind.CLIP) {
@@ -34,6 +37,14 @@ public final class ClipModel extends NamedBlock {
         this.text = child("text", new TextTransformer(config.text()));
         this.logitScale = parameter("logit_scale", Parameter.Type.OTHER, new Shape(),
                 new ConstantInitializer(config.initLogitScale()));
+        this.patientAttention = config.isEndoClip()
+                ? child("patient_attention", new PatientCrossAttention(config.vision().embedDim(), config.patientAttentionHeads()))
+                : null;
+    }
+
+    /** Endo-CLIP's patient-level cross-attention; absent (empty) for plain CLIP. */
+    public java.util.Optional<PatientCrossAttention> patientAttention() {
+        return java.util.Optional.ofNullable(patientAttention);
     }
 
     public ModelConfig config() {

@@ -63,7 +63,7 @@ public final class CheckpointLoader {
                 v.patchSize(), v.channels(), v.width(), v.depth(), v.heads(), v.mlpDim(), v.activation(), v.normEps(),
                 v.qkvBias(), v.patchBias(), v.preNorm(), v.numClasses(), v.embedDim(),
                 o.frames() != null && v.isVideo() ? o.frames() : v.frames(), v.posResample(), v.dropPath());
-        return new ModelConfig(c.name(), c.kind(), vision, c.text(), c.initLogitScale());
+        return new ModelConfig(c.name(), c.kind(), vision, c.text(), c.initLogitScale(), c.patientAttentionHeads());
     }
 
     private static LoadedModel build(Path source, ModelConfig config, Layout layout, KeyMapping.Result mapped,

@@ -24,7 +24,7 @@ class CheckpointSaverTest {
     Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"vit-tiny-8", "timesformer-tiny-8", "clip-tiny"})
+    @ValueSource(strings = {"vit-tiny-8", "timesformer-tiny-8", "clip-tiny", "endoclip-tiny"})
     void savedModelLoadsBackBitExactly(String preset) throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
             var config = Presets.load(preset);
@@ -44,7 +44,7 @@ class CheckpointSaverTest {
             assertTrue(provenance.contains("\"seed\" : 3") && provenance.contains("\"pytorch\""), provenance);
             StateDict stored = SafeTensors.read(dir.resolve("model.safetensors"), m);
             String publicKey = switch (preset) {
-                case "clip-tiny" -> "visual.transformer.resblocks.0.attn.in_proj_weight";
+                case "clip-tiny", "endoclip-tiny" -> "visual.transformer.resblocks.0.attn.in_proj_weight";
                 case "timesformer-tiny-8" -> "blocks.0.temporal_attn.qkv.weight";
                 default -> "blocks.0.attn.qkv.weight";
             };
