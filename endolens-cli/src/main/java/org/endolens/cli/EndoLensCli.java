@@ -24,6 +24,7 @@ import java.io.PrintWriter;
             ConvertCommand.class,
             ForwardCommand.class,
             DataCommand.class,
+            ExtractCommand.class,
             BenchCommand.class
         })
 public final class EndoLensCli implements Runnable {
