@@ -25,6 +25,7 @@ import java.io.PrintWriter;
             ForwardCommand.class,
             DataCommand.class,
             ExtractCommand.class,
+            CleanseCommand.class,
             BenchCommand.class
         })
 public final class EndoLensCli implements Runnable {
