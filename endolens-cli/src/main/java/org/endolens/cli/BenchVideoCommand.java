@@ -50,12 +50,12 @@ final class BenchVideoCommand implements Callable<Integer> {
         VideoDecodeBench.Result result = VideoDecodeBench.run(video, size, seconds, warmup, runs);
         VideoInfo info = result.video();
         System.out.printf(Locale.ROOT, "video    %s%n", info);
-        System.out.printf(Locale.ROOT, "cpu      %s, %d cores, load average %.2f before timing%n", result.cpu(),
-                result.cores(), result.loadAverage());
+        System.out.printf(Locale.ROOT, "cpu      %s, %d cores, load average %.2f -> %.2f during timing%n", result.cpu(),
+                result.cores(), result.loadBefore(), result.loadAfter());
         System.out.printf(Locale.ROOT, "decode   %s -> %dx%d RGB float planes, %d runs of %.1f s after %d warm-up%n",
                 info.codec(), size, size, runs, seconds, warmup);
-        System.out.printf(Locale.ROOT, "frames/s %.1f median (spread %.1f%%)%n", result.framesPerSecond(),
-                100 * result.timings().spread());
+        System.out.printf(Locale.ROOT, "frames/s %.1f median (spread %.1f%%), CPU %.3f ms/frame%n",
+                result.framesPerSecond(), 100 * result.timings().spread(), result.medianCpuMillisPerFrame());
         if (json != null) {
             Json.mapper().writeValue(json.toFile(), result);
             System.out.println("wrote " + json);

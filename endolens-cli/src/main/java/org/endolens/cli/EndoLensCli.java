@@ -21,6 +21,8 @@ import java.io.PrintWriter;
             CommandLine.HelpCommand.class,
             InfoCommand.class,
             DemoCommand.class,
+            PretrainCommand.class,
+            EvalCommand.class,
             ConvertCommand.class,
             ForwardCommand.class,
             DataCommand.class,

@@ -1,0 +1,127 @@
+package org.endolens.cli;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.endolens.data.ExamRecord;
+import org.endolens.data.RecordsFile;
+import org.endolens.model.ClipModel;
+import org.endolens.model.ModelConfig;
+import org.endolens.model.Models;
+import org.endolens.model.Presets;
+import org.endolens.pretrain.EndoClipPretraining;
+import org.endolens.pretrain.FrameCleansing;
+import org.endolens.pretrain.PretrainConfig;
+import org.endolens.pretrain.PretrainStage;
+import org.endolens.train.StepRecord;
+import org.endolens.train.Trainer;
+import org.endolens.train.TrainerConfig;
+import org.endolens.train.TrainingCheckpoint;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code endolens pretrain}: Endo-CLIP (or plain CLIP) pre-training on a records file, frames against their exam's
+ * report, with the optional cleanse, attune and unify stages; writes metrics.jsonl and a resumable checkpoint.
+ */
+@Command(name = "pretrain", mixinStandardHelpOptions = true,
+        description = "Pre-train Endo-CLIP on raw records (frames + free-text reports + attributes).")
+final class PretrainCommand implements Callable<Integer> {
+    @Option(names = "--records", required = true, description = "Records JSONL file.")
+    Path records;
+
+    @Option(names = "--split", defaultValue = "train",
+            description = "Frame splits to train on, comma-separated, or 'all' (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--stages", defaultValue = "cleanse,attune,unify",
+            description = "Stages on top of frame-report contrast: cleanse, attune, unify, or none (default: ${DEFAULT-VALUE}).")
+    String stages;
+
+    @Option(names = "--cleansed", description = "Records file from stage 1: only its non-background frames are kept.")
+    Path cleansed;
+
+    @Option(names = "--preset", defaultValue = "endoclip-tiny", description = "Model preset or config .json (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--steps", defaultValue = "300", description = "Training steps (default: ${DEFAULT-VALUE}).")
+    long steps;
+
+    @Option(names = "--warmup", defaultValue = "20", description = "Linear warm-up steps (default: ${DEFAULT-VALUE}).")
+    long warmup;
+
+    @Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--weight-decay", defaultValue = "0.1", description = "AdamW weight decay (default: ${DEFAULT-VALUE}).")
+    double weightDecay;
+
+    @Option(names = "--patients-per-batch", defaultValue = "4", description = "Patients per batch (default: ${DEFAULT-VALUE}).")
+    int patientsPerBatch;
+
+    @Option(names = "--frames-per-patient", defaultValue = "8",
+            description = "Most frames of one patient in a batch (default: ${DEFAULT-VALUE}).")
+    int framesPerPatient;
+
+    @Option(names = "--checkpoint-every", defaultValue = "100", description = "Checkpoint interval in steps (default: ${DEFAULT-VALUE}).")
+    long checkpointEvery;
+
+    @Option(names = "--out", defaultValue = "runs/pretrain", description = "Run directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue from --out's checkpoint when there is one.")
+    boolean resume;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Override
+    public Integer call() {
+        Device device = engine.start();
+        PretrainConfig config = new PretrainConfig(PretrainStage.parse(stages), patientsPerBatch, framesPerPatient);
+        List<ExamRecord> exams = RecordSplits.select(RecordsFile.read(records), split);
+        if (cleansed != null) {
+            exams = FrameCleansing.keepListed(exams, RecordsFile.read(cleansed));
+        }
+        TrainerConfig trainer = new TrainerConfig(steps, warmup, lr, lr / 100, weightDecay, 1.0, checkpointEvery, 1, seed);
+        List<String> command = new ArrayList<>(List.of("endolens", "pretrain"));
+        command.addAll(List.of("--records", records.toString(), "--stages", stages, "--steps", Long.toString(steps)));
+        List<StepRecord> metrics = train(device, Presets.load(preset), exams, records.toAbsolutePath().getParent(), config,
+                trainer, out, resume, command);
+        if (!metrics.isEmpty()) {
+            System.out.printf(Locale.ROOT, "final loss %.4f after %d steps%n", metrics.get(metrics.size() - 1).loss(),
+                    metrics.get(metrics.size() - 1).step());
+        }
+        System.out.println("checkpoint: " + out.resolve(Trainer.CHECKPOINT).resolve(TrainingCheckpoint.MODEL).toAbsolutePath());
+        return 0;
+    }
+
+    /** Builds the model and trains it with a console progress bar; shared with {@code endolens demo}. */
+    static List<StepRecord> train(Device device, ModelConfig modelConfig, List<ExamRecord> exams, Path folder,
+            PretrainConfig config, TrainerConfig trainer, Path runDir, boolean resume, List<String> command) {
+        Engine.getInstance().setRandomSeed((int) trainer.seed());
+        try (NDManager manager = NDManager.newBaseManager(device);
+                ProgressBar bar = new ProgressBarBuilder().setTaskName("pretrain").setInitialMax(trainer.steps()).build()) {
+            if (!(Models.create(modelConfig, manager) instanceof ClipModel model)) {
+                throw new IllegalArgumentException("model " + modelConfig.name() + " is not a CLIP model; pre-training needs"
+                        + " an image and a text tower (e.g. --preset endoclip-tiny)");
+            }
+            return EndoClipPretraining.run(model, manager, exams, folder, config, trainer, runDir, resume, command,
+                    record -> {
+                        bar.stepTo(record.step());
+                        bar.setExtraMessage(String.format(Locale.ROOT, "loss %.3f", record.loss()));
+                    });
+        }
+    }
+}

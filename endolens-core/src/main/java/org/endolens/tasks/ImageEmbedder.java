@@ -1,0 +1,93 @@
+package org.endolens.tasks;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.endolens.data.BadInputPolicy;
+import org.endolens.data.ExamRecord;
+import org.endolens.data.FrameRecord;
+import org.endolens.data.Problems;
+import org.endolens.data.loader.DataLoader;
+import org.endolens.data.loader.FrameExamples;
+import org.endolens.data.loader.LoaderConfig;
+import org.endolens.data.transform.CenterCrop;
+import org.endolens.data.transform.Interpolation;
+import org.endolens.data.transform.Normalize;
+import org.endolens.data.transform.Resize;
+import org.endolens.data.transform.SampleViews;
+import org.endolens.data.transform.Transform;
+import org.endolens.model.ClipModel;
+import org.endolens.text.ByteLevelTokenizer;
+
+/**
+ * Embeds frames and texts with a CLIP model in evaluation mode: frames of records in record order, batched,
+ * resized (shorter side, bicubic) and centre-cropped to the model's size with CLIP normalisation; texts with the
+ * byte-level tokenizer. Embeddings are the raw projections (callers normalise when they need to).
+ */
+public final class ImageEmbedder {
+    public static final int DEFAULT_BATCH = 64;
+
+    private final ClipModel model;
+    private final NDManager manager;
+
+    /** @param manager the parent of each batch's scope (the model's manager or a child of it) */
+    public ImageEmbedder(ClipModel model, NDManager manager) {
+        this.model = model;
+        this.manager = manager;
+    }
+
+    /** One row per frame of {@code exams}, in the order exams and frames appear (masks are not read). */
+    public float[][] frames(List<ExamRecord> exams, Path folder, int batchSize) {
+        int size = model.config().vision().imageSize();
+        SampleViews views = SampleViews.single(Transform.compose(Resize.shorterSide(size, Interpolation.BICUBIC),
+                new CenterCrop(size), Normalize.clip()));
+        List<ExamRecord> imagesOnly = exams.stream().map(e -> new ExamRecord(e.patientId(), e.examId(), e.date(),
+                e.frames().stream().map(f -> FrameRecord.of(f.id(), f.path())).toList(), List.of(), e.report(), null))
+                .toList();
+        FrameExamples examples = new FrameExamples(imagesOnly, folder, views, List.of(), FrameExamples.GroupBy.EXAM);
+        List<float[]> rows = new ArrayList<>(examples.size());
+        ParameterStore store = new ParameterStore(manager, false);
+        LoaderConfig config = LoaderConfig.of(batchSize, 0).withShuffle(false);
+        try (DataLoader loader = new DataLoader(examples, config, new Problems(BadInputPolicy.FAIL));
+                DataLoader.Epoch batches = loader.epoch(0)) {
+            while (batches.hasNext()) {
+                try (NDManager scope = manager.newSubManager()) {
+                    NDList batch = batches.next(scope);
+                    addRows(rows, model.encodeImage(store, batch.get(SampleViews.IMAGE), false).embedding());
+                }
+            }
+        }
+        return rows.toArray(float[][]::new);
+    }
+
+    /** One row per text. */
+    public float[][] texts(List<String> texts) {
+        int context = model.config().text().contextLength();
+        long[][] ids = new ByteLevelTokenizer().encode(texts, context);
+        long[] flat = new long[ids.length * context];
+        for (int i = 0; i < ids.length; i++) {
+            System.arraycopy(ids[i], 0, flat, i * context, context);
+        }
+        List<float[]> rows = new ArrayList<>(texts.size());
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray tokens = scope.create(flat, new Shape(ids.length, context));
+            addRows(rows, model.encodeText(new ParameterStore(scope, false), tokens, false).embedding());
+        }
+        return rows.toArray(float[][]::new);
+    }
+
+    private static void addRows(List<float[]> rows, NDArray embedding) {
+        int dim = (int) embedding.getShape().get(1);
+        float[] values = embedding.toFloatArray();
+        for (int r = 0; r < values.length / dim; r++) {
+            float[] row = new float[dim];
+            System.arraycopy(values, r * dim, row, 0, dim);
+            rows.add(row);
+        }
+    }
+}
