@@ -1,6 +1,7 @@
 package org.endolens.bench;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.sun.management.OperatingSystemMXBean;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameRecorder;
 import org.bytedeco.javacv.Java2DFrameConverter;
@@ -39,21 +40,30 @@ public final class VideoDecodeBench {
     /**
      * What a benchmark measured.
      *
-     * @param video         the decoded video
-     * @param size          frames were resized to size × size
-     * @param secondsPerRun how long each timed run decoded
-     * @param frames        frames decoded in each timed run
-     * @param timings       seconds per decoded frame, one entry per timed run
-     * @param loadAverage   the system's one-minute load average just before timing (−1 where the OS has none)
-     * @param cpu           CPU model
-     * @param cores         cores available to the JVM
+     * @param video             the decoded video
+     * @param size              frames were resized to size × size
+     * @param secondsPerRun     how long each timed run decoded
+     * @param frames            frames decoded in each timed run
+     * @param timings           wall-clock seconds per decoded frame, one entry per timed run
+     * @param cpuMillisPerFrame the process's CPU time (all threads, FFmpeg's included) per frame, per timed run:
+     *                          what decoding costs, which other load on the machine moves much less than frames/s
+     * @param loadBefore        the system's one-minute load average before the timed runs (−1 where the OS has none)
+     * @param loadAfter         the same after them
+     * @param cpu               CPU model
+     * @param cores             cores available to the JVM
      */
     public record Result(VideoInfo video, int size, double secondsPerRun, List<Integer> frames, Timings timings,
-            double loadAverage, String cpu, int cores) {
+            List<Double> cpuMillisPerFrame, double loadBefore, double loadAfter, String cpu, int cores) {
         /** Median frames per second over the timed runs. */
         @JsonProperty
         public double framesPerSecond() {
             return 1 / timings.median();
+        }
+
+        /** Median CPU milliseconds per frame over the timed runs. */
+        @JsonProperty
+        public double medianCpuMillisPerFrame() {
+            return new Timings(cpuMillisPerFrame).median();
         }
     }
 
@@ -73,17 +83,20 @@ public final class VideoDecodeBench {
         for (int i = 0; i < warmup; i++) {
             decodeFor(video, size, secondsPerRun);
         }
-        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        double loadBefore = loadAverage();
         List<Integer> frames = new ArrayList<>();
         List<Double> secondsPerFrame = new ArrayList<>();
+        List<Double> cpuMillisPerFrame = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
+            double cpuStart = processCpuSeconds();
             int decoded = decodeFor(video, size, secondsPerRun);
             frames.add(decoded);
             secondsPerFrame.add((System.nanoTime() - start) / 1e9 / decoded);
+            cpuMillisPerFrame.add(1e3 * (processCpuSeconds() - cpuStart) / decoded);
         }
-        return new Result(info, size, secondsPerRun, frames, new Timings(secondsPerFrame), load, Host.cpuModel(),
-                Host.cores());
+        return new Result(info, size, secondsPerRun, frames, new Timings(secondsPerFrame), cpuMillisPerFrame,
+                loadBefore, loadAverage(), Host.cpuModel(), Host.cores());
     }
 
     /**
@@ -123,6 +136,17 @@ public final class VideoDecodeBench {
             }
         }
         return decoded;
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static double processCpuSeconds() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
     }
 
     private static List<Path> framesOf(Path folder) throws IOException {
