@@ -14,9 +14,9 @@ import java.util.concurrent.Callable;
 
 /** {@code endolens bench video}: video decoding throughput, frames resized by FFmpeg to the model's input size. */
 @Command(name = "video", mixinStandardHelpOptions = true,
-        description = {"Decode every frame of a video, resized by FFmpeg to SIZE x SIZE, into RGB float planes, and print",
-            "frames/s (median of the timed runs after warm-up; see docs/benchmarks.md). Without --file, a test video",
-            "is first encoded from the frames in --images into the temporary folder."})
+        description = "Decode every frame of a video, resized by FFmpeg to SIZE x SIZE, into RGB float planes, and print"
+            + " frames/s and CPU ms/frame (medians of the timed runs after warm-up; see docs/benchmarks.md). Without"
+            + " --file, a test video is first encoded from the frames in --images into the temporary folder.")
 final class BenchVideoCommand implements Callable<Integer> {
     @Option(names = "--file", description = "Video to decode (default: one encoded from --images).")
     Path file;
