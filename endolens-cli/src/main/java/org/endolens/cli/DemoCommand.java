@@ -54,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "runs/demo", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--steps", defaultValue = "300", description = "Pre-training steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "100", description = "Pre-training steps (default: ${DEFAULT-VALUE}).")
     long steps;
 
     @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
