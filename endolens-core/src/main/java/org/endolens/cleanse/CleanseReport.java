@@ -1,5 +1,6 @@
 package org.endolens.cleanse;
 
+import org.endolens.util.AtomicTextFile;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ public final class CleanseReport {
 
     /** Writes the report atomically; paths are absolute. */
     public static void write(Path file, CleanseResult result) {
-        AtomicText.write(file, "cleansing report", out -> {
+        AtomicTextFile.write(file, "cleansing report", out -> {
             out.write(FIXED_COLUMNS + "," + String.join(",", FrameFeatures.NAMES));
             out.newLine();
             for (FrameVerdict verdict : result.frames()) {

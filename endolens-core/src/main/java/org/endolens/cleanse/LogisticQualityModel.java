@@ -1,5 +1,6 @@
 package org.endolens.cleanse;
 
+import org.endolens.util.AtomicTextFile;
 import org.endolens.DataFormatException;
 import org.endolens.EndoLensException;
 import org.endolens.util.Json;
@@ -170,7 +171,7 @@ public final class LogisticQualityModel implements FrameQualityClassifier {
     public void save(Path file) {
         ModelFile content = new ModelFile(FORMAT, maxSide, FrameFeatures.NAMES, LOG_FEATURES, means, stds, weights,
                 bias, threshold, trainedOn);
-        AtomicText.write(file, "frame-quality model", out -> out.write(Json.mapper().writeValueAsString(content)));
+        AtomicTextFile.write(file, "frame-quality model", out -> out.write(Json.mapper().writeValueAsString(content)));
     }
 
     /** Reads a model written by {@link #save(Path)}, checking that its features are this version's. */

@@ -1,18 +1,17 @@
 package org.endolens.data;
 
+import org.endolens.util.AtomicTextFile;
 import org.endolens.DataFormatException;
 import org.endolens.EndoLensException;
 import org.endolens.util.Json;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -72,25 +71,13 @@ public final class RecordsFile {
     }
 
     public static void write(Path file, List<ExamRecord> exams) {
-        Path dir = file.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try {
-                try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    var writer = Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
-                    for (ExamRecord exam : exams) {
-                        out.write(writer.writeValueAsString(exam));
-                        out.newLine();
-                    }
-                }
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
+        var writer = Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+        AtomicTextFile.write(file, "records", out -> {
+            for (ExamRecord exam : exams) {
+                out.write(writer.writeValueAsString(exam));
+                out.newLine();
             }
-        } catch (IOException e) {
-            throw new EndoLensException(file + ": cannot write records (" + e.getMessage() + ")", e);
-        }
+        });
     }
 
     /** Resolves a record's relative {@code path} against the records file's folder. */

@@ -1,5 +1,6 @@
 package org.endolens.report;
 
+import org.endolens.util.AtomicTextFile;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -1,5 +1,6 @@
 package org.endolens.report;
 
+import org.endolens.util.AtomicTextFile;
 import org.endolens.DataFormatException;
 import org.endolens.util.Json;
 

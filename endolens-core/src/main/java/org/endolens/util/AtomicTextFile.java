@@ -1,4 +1,4 @@
-package org.endolens.report;
+package org.endolens.util;
 
 import org.endolens.EndoLensException;
 
@@ -10,16 +10,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writes a UTF-8 text file atomically: into a temporary file beside it, then renamed over it. */
-final class AtomicTextFile {
+public final class AtomicTextFile {
     /** Writes the content of the file. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(BufferedWriter out) throws IOException;
     }
 
     private AtomicTextFile() {}
 
-    static void write(Path file, String what, Content content) {
+    /** Writes {@code file}; {@code what} names the content in the error message (e.g. "records"). */
+    public static void write(Path file, String what, Content content) {
         Path dir = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
