@@ -18,12 +18,8 @@ import org.endolens.data.transform.Transform;
 
 import ai.djl.ndarray.NDList;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.sun.management.OperatingSystemMXBean;
 import ai.djl.ndarray.NDManager;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +30,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Images per second of the training input pipeline on a folder of JPEGs: decode, RandomResizedCrop to 224², flip,
@@ -109,7 +104,7 @@ public final class DataPipelineBench {
     }
 
     public static Result run(Settings settings, NDManager manager, Consumer<String> progress) {
-        List<Path> files = images(settings.images());
+        List<Path> files = Host.images(settings.images());
         progress.accept("decode only, " + settings.threads() + " threads");
         Rates decode = decodeOnly(files, settings);
         List<ExamRecord> exams = files.stream().map(DataPipelineBench::exam).toList();
@@ -131,7 +126,7 @@ public final class DataPipelineBench {
     /** Batches until {@code seconds} have passed, finishing the batch in hand. */
     private static Run pipelineRun(DataLoader loader, int[] epoch, NDManager manager, double seconds) {
         long start = System.nanoTime();
-        double cpuStart = processCpuSeconds();
+        double cpuStart = Host.processCpuSeconds();
         long deadline = start + (long) (seconds * 1e9);
         long images = 0;
         while (true) {
@@ -143,7 +138,7 @@ public final class DataPipelineBench {
                     }
                     long now = System.nanoTime();
                     if (now >= deadline) {
-                        return new Run(images, (now - start) / 1e9, processCpuSeconds() - cpuStart);
+                        return new Run(images, (now - start) / 1e9, Host.processCpuSeconds() - cpuStart);
                     }
                 }
             }
@@ -157,12 +152,6 @@ public final class DataPipelineBench {
                 timed.stream().map(r -> 1e3 * r.cpuSeconds() / r.images()).toList());
     }
 
-    private static double processCpuSeconds() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
-            return os.getProcessCpuTime() / 1e9;
-        }
-        return Double.NaN;
-    }
 
     /** The untimed warm-up run, then the timed runs, of ImageFiles.read on the loader's thread count. */
     private static Rates decodeOnly(List<Path> files, Settings settings) {
@@ -173,7 +162,7 @@ public final class DataPipelineBench {
             for (int run = 0; run <= settings.runs(); run++) {
                 AtomicLong decoded = new AtomicLong();
                 long start = System.nanoTime();
-                double cpuStart = processCpuSeconds();
+                double cpuStart = Host.processCpuSeconds();
                 long deadline = start + (long) (settings.seconds() * 1e9);
                 List<Future<?>> workers = new ArrayList<>();
                 for (int t = 0; t < settings.threads(); t++) {
@@ -192,7 +181,7 @@ public final class DataPipelineBench {
                 for (Future<?> worker : workers) {
                     worker.get();
                 }
-                runs.add(new Run(decoded.get(), (System.nanoTime() - start) / 1e9, processCpuSeconds() - cpuStart));
+                runs.add(new Run(decoded.get(), (System.nanoTime() - start) / 1e9, Host.processCpuSeconds() - cpuStart));
             }
             return timed(runs);
         } catch (InterruptedException e) {
@@ -205,20 +194,6 @@ public final class DataPipelineBench {
         }
     }
 
-    private static List<Path> images(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            throw new EndoLensException(folder + ": no such image folder");
-        }
-        try (Stream<Path> listing = Files.list(folder)) {
-            List<Path> files = listing.filter(ImageFiles::isImage).sorted().toList();
-            if (files.isEmpty()) {
-                throw new EndoLensException(folder + ": no JPEG, PNG, TIFF or BMP images");
-            }
-            return files;
-        } catch (IOException e) {
-            throw new EndoLensException(folder + ": cannot list (" + e.getMessage() + ")", e);
-        }
-    }
 
     private static ExamRecord exam(Path file) {
         String name = file.getFileName().toString();

@@ -5,12 +5,9 @@ import org.endolens.cleanse.FrameQualityScorer;
 import org.endolens.data.image.ImageFiles;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.sun.management.OperatingSystemMXBean;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
-import java.util.stream.Stream;
 
 /**
  * Frames per second of the cleansing stage's {@link FrameQualityScorer} on a folder of images: on frames decoded
@@ -83,7 +79,7 @@ public final class FrameQualityBench {
     }
 
     public static Result run(Settings settings, Consumer<String> progress) {
-        List<Path> files = images(settings.images());
+        List<Path> files = Host.images(settings.images());
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         FrameQualityScorer scorer = new FrameQualityScorer();
         progress.accept("decoding " + Math.min(settings.decodedFrames(), files.size()) + " frames");
@@ -111,7 +107,7 @@ public final class FrameQualityBench {
             for (int run = 0; run <= settings.runs(); run++) {
                 AtomicLong frames = new AtomicLong();
                 long start = System.nanoTime();
-                double cpuStart = processCpuSeconds();
+                double cpuStart = Host.processCpuSeconds();
                 long deadline = start + (long) (settings.seconds() * 1e9);
                 List<Future<?>> workers = new ArrayList<>();
                 for (int t = 0; t < settings.threads(); t++) {
@@ -128,7 +124,7 @@ public final class FrameQualityBench {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 if (run > 0) {
                     secondsPerFrame.add(seconds / frames.get());
-                    cpuMillisPerFrame.add(1e3 * (processCpuSeconds() - cpuStart) / frames.get());
+                    cpuMillisPerFrame.add(1e3 * (Host.processCpuSeconds() - cpuStart) / frames.get());
                 }
             }
             return new Rates(new Timings(secondsPerFrame), cpuMillisPerFrame);
@@ -139,28 +135,6 @@ public final class FrameQualityBench {
             throw new EndoLensException("scoring failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static double processCpuSeconds() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
-            return os.getProcessCpuTime() / 1e9;
-        }
-        return Double.NaN;
-    }
-
-    private static List<Path> images(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            throw new EndoLensException(folder + ": no such image folder");
-        }
-        try (Stream<Path> listing = Files.list(folder)) {
-            List<Path> files = listing.filter(ImageFiles::isImage).sorted().toList();
-            if (files.isEmpty()) {
-                throw new EndoLensException(folder + ": no JPEG, PNG, TIFF or BMP images");
-            }
-            return files;
-        } catch (IOException e) {
-            throw new EndoLensException(folder + ": cannot list (" + e.getMessage() + ")", e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.endolens.bench;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.sun.management.OperatingSystemMXBean;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameRecorder;
 import org.bytedeco.javacv.Java2DFrameConverter;
@@ -89,11 +88,11 @@ public final class VideoDecodeBench {
         List<Double> cpuMillisPerFrame = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
-            double cpuStart = processCpuSeconds();
+            double cpuStart = Host.processCpuSeconds();
             int decoded = decodeFor(video, size, secondsPerRun);
             frames.add(decoded);
             secondsPerFrame.add((System.nanoTime() - start) / 1e9 / decoded);
-            cpuMillisPerFrame.add(1e3 * (processCpuSeconds() - cpuStart) / decoded);
+            cpuMillisPerFrame.add(1e3 * (Host.processCpuSeconds() - cpuStart) / decoded);
         }
         return new Result(info, size, secondsPerRun, frames, new Timings(secondsPerFrame), cpuMillisPerFrame,
                 loadBefore, loadAverage(), Host.cpuModel(), Host.cores());
@@ -142,12 +141,6 @@ public final class VideoDecodeBench {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private static double processCpuSeconds() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
-            return os.getProcessCpuTime() / 1e9;
-        }
-        return Double.NaN;
-    }
 
     private static List<Path> framesOf(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
