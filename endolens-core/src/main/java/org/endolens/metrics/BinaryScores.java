@@ -56,27 +56,26 @@ public final class BinaryScores {
     public List<Point> roc() {
         List<Point> points = new ArrayList<>();
         points.add(new Point(0, 0, Double.POSITIVE_INFINITY));
-        int[] order = descendingOrder();
-        long tp = 0;
-        long fp = 0;
-        for (int k = 0; k < order.length; k++) {
-            int i = order[k];
-            if (positive[i]) {
-                tp++;
-            } else {
-                fp++;
-            }
-            boolean lastOfTie = k == order.length - 1 || scores[order[k + 1]] != scores[i];
-            if (lastOfTie) {
-                points.add(new Point(ratio(fp, negatives()), ratio(tp, positives), scores[i]));
-            }
-        }
+        forEachThreshold((tp, fp, threshold) ->
+                points.add(new Point(ratio(fp, negatives()), ratio(tp, positives), threshold)));
         return points;
     }
 
     /** Precision-recall points (recall, precision), one per distinct score, highest threshold first. */
     public List<Point> precisionRecall() {
         List<Point> points = new ArrayList<>();
+        forEachThreshold((tp, fp, threshold) -> points.add(new Point(ratio(tp, positives), ratio(tp, tp + fp), threshold)));
+        return points;
+    }
+
+    /** Counts at one threshold: samples scoring at least it that are positive ({@code tp}) and negative ({@code fp}). */
+    @FunctionalInterface
+    private interface ThresholdCounts {
+        void accept(long tp, long fp, double threshold);
+    }
+
+    /** Walks the distinct scores from the highest down, reporting cumulative counts after each tie group. */
+    private void forEachThreshold(ThresholdCounts sink) {
         int[] order = descendingOrder();
         long tp = 0;
         long fp = 0;
@@ -89,10 +88,9 @@ public final class BinaryScores {
             }
             boolean lastOfTie = k == order.length - 1 || scores[order[k + 1]] != scores[i];
             if (lastOfTie) {
-                points.add(new Point(ratio(tp, positives), ratio(tp, tp + fp), scores[i]));
+                sink.accept(tp, fp, scores[i]);
             }
         }
-        return points;
     }
 
     /** Average precision; NaN without positives. */
