@@ -1,5 +1,6 @@
 package org.endolens.model;
 
+import org.endolens.nn.InitScheme;
 import org.endolens.nn.NamedBlock;
 import org.endolens.nn.TextOutput;
 import org.endolens.nn.TextTransformer;
@@ -33,7 +34,7 @@ public final class ClipModel extends NamedBlock {
             throw new IllegalArgumentException("ClipModel needs a clip config, got " + config.kind().configName());
         }
         this.config = config;
-        this.visual = child("visual", new VisionTransformer(config.vision()));
+        this.visual = child("visual", new VisionTransformer(config.vision(), InitScheme.OPENCLIP));
         this.text = child("text", new TextTransformer(config.text()));
         this.logitScale = parameter("logit_scale", Parameter.Type.OTHER, new Shape(),
                 new ConstantInitializer(config.initLogitScale()));

@@ -19,14 +19,18 @@ public final class Attention extends NamedBlock {
     private final Linear proj;
 
     public Attention(long width, int heads, boolean qkvBias) {
+        this(width, heads, qkvBias, BlockInit.timm());
+    }
+
+    public Attention(long width, int heads, boolean qkvBias, BlockInit init) {
         if (heads <= 0 || width % heads != 0) {
             throw new IllegalArgumentException("width " + width + " is not divisible by heads " + heads);
         }
         this.heads = heads;
         this.width = width;
         this.scale = (float) (1.0 / Math.sqrt((double) width / heads));
-        this.qkv = child("qkv", new Linear(width, 3 * width, qkvBias));
-        this.proj = child("proj", new Linear(width, width, true));
+        this.qkv = child("qkv", new Linear(width, 3 * width, qkvBias, init.qkv()));
+        this.proj = child("proj", new Linear(width, width, true, init.proj()));
     }
 
     public int heads() {

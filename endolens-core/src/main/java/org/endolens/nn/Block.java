@@ -14,10 +14,14 @@ public final class Block extends NamedBlock {
     private final float dropPath;
 
     public Block(TransformerSpec spec, float dropPath) {
+        this(spec, dropPath, BlockInit.timm());
+    }
+
+    public Block(TransformerSpec spec, float dropPath, BlockInit init) {
         this.norm1 = child("norm1", new LayerNorm(spec.width(), spec.normEps()));
-        this.attn = child("attn", new Attention(spec.width(), spec.heads(), spec.qkvBias()));
+        this.attn = child("attn", new Attention(spec.width(), spec.heads(), spec.qkvBias(), init));
         this.norm2 = child("norm2", new LayerNorm(spec.width(), spec.normEps()));
-        this.mlp = child("mlp", new Mlp(spec.width(), spec.mlpDim(), spec.activation()));
+        this.mlp = child("mlp", new Mlp(spec.width(), spec.mlpDim(), spec.activation(), init));
         this.dropPath = dropPath;
     }
 

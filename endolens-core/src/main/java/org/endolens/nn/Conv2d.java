@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.TruncatedNormalInitializer;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
@@ -16,9 +17,12 @@ public final class Conv2d extends NamedBlock {
     private final Parameter bias;
 
     public Conv2d(int in, long out, int kernel, int stride, boolean bias) {
+        this(in, out, kernel, stride, bias, new TruncatedNormalInitializer(0.02f));
+    }
+
+    public Conv2d(int in, long out, int kernel, int stride, boolean bias, Initializer weightInit) {
         this.stride = new Shape(stride, stride);
-        this.weight = parameter("weight", Parameter.Type.WEIGHT, new Shape(out, in, kernel, kernel),
-                new TruncatedNormalInitializer(0.02f));
+        this.weight = parameter("weight", Parameter.Type.WEIGHT, new Shape(out, in, kernel, kernel), weightInit);
         this.bias = bias ? parameter("bias", Parameter.Type.BIAS, new Shape(out), new ConstantInitializer(0f)) : null;
     }
 

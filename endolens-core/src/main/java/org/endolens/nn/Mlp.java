@@ -11,8 +11,12 @@ public final class Mlp extends NamedBlock {
     private final Activation activation;
 
     public Mlp(long width, long hidden, Activation activation) {
-        this.fc1 = child("fc1", new Linear(width, hidden, true));
-        this.fc2 = child("fc2", new Linear(hidden, width, true));
+        this(width, hidden, activation, BlockInit.timm());
+    }
+
+    public Mlp(long width, long hidden, Activation activation, BlockInit init) {
+        this.fc1 = child("fc1", new Linear(width, hidden, true, init.fc1()));
+        this.fc2 = child("fc2", new Linear(hidden, width, true, init.fc2()));
         this.activation = activation;
     }
 

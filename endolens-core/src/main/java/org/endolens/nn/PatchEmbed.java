@@ -3,6 +3,7 @@ package org.endolens.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 
 /** Images {@code (B, C, H, W)} to patch tokens {@code (B, H/p * W/p, D)}, row-major over the patch grid. */
@@ -13,6 +14,12 @@ public final class PatchEmbed extends NamedBlock {
     public PatchEmbed(int channels, long width, int patchSize, boolean bias) {
         this.patchSize = patchSize;
         this.proj = child("proj", new Conv2d(channels, width, patchSize, patchSize, bias));
+    }
+
+    /** A patch embedding whose projection starts from {@code weightInit}. */
+    public PatchEmbed(int channels, long width, int patchSize, boolean bias, Initializer weightInit) {
+        this.patchSize = patchSize;
+        this.proj = child("proj", new Conv2d(channels, width, patchSize, patchSize, bias, weightInit));
     }
 
     public int patchSize() {

@@ -30,13 +30,13 @@ public final class TextTransformer extends NamedBlock {
     public TextTransformer(TextConfig config) {
         this.config = config;
         long width = config.width();
-        // open_clip: token std 0.02, positions std 0.01, projection std width^-0.5
+        // open_clip: token std 0.02, positions std 0.01, blocks as TextTransformer.init_parameters, projection std width^-0.5
         this.tokenEmbedding = parameter("token_embedding", Parameter.Type.WEIGHT,
                 new Shape(config.vocabSize(), width), new NormalInitializer(0.02f));
         this.positionalEmbedding = parameter("positional_embedding", Parameter.Type.WEIGHT,
                 new Shape(config.contextLength(), width), new NormalInitializer(0.01f));
         TransformerSpec spec = config.block();
-        this.blocks = child("blocks", new BlockStack<>(config.depth(), i -> new Block(spec, 0f)));
+        this.blocks = child("blocks", new BlockStack<>(config.depth(), i -> new Block(spec, 0f, BlockInit.openClipText(width, config.depth()))));
         this.lnFinal = child("ln_final", new LayerNorm(width, config.normEps()));
         this.textProjection = parameter("text_projection", Parameter.Type.WEIGHT, new Shape(width, config.embedDim()),
                 new NormalInitializer((float) Math.pow(width, -0.5)));

@@ -30,21 +30,32 @@ public final class VisionTransformer extends NamedBlock {
     private final Parameter proj;
 
     public VisionTransformer(VisionConfig config) {
+        this(config, InitScheme.TIMM);
+    }
+
+    /** A tower whose parameters start as {@code init} prescribes (loading a checkpoint overwrites them). */
+    public VisionTransformer(VisionConfig config, InitScheme init) {
         if (config.isVideo()) {
             throw new IllegalArgumentException("config has frames=" + config.frames() + "; use VideoTransformer");
         }
         this.config = config;
         long width = config.width();
         int grid = config.gridSize();
-        this.patchEmbed = child("patch_embed", new PatchEmbed(config.channels(), width, config.patchSize(), config.patchBias()));
-        // timm: cls_token ~ N(0, 1e-6), pos_embed ~ trunc_normal(0.02)
-        this.clsToken = parameter("cls_token", Parameter.Type.WEIGHT, new Shape(1, 1, width), new NormalInitializer(1e-6f));
+        boolean clip = init == InitScheme.OPENCLIP;
+        int patch = config.patchSize();
+        this.patchEmbed = child("patch_embed", new PatchEmbed(config.channels(), width, patch, config.patchBias(),
+                clip ? BlockInit.kaimingUniform((long) config.channels() * patch * patch) : new TruncatedNormalInitializer(0.02f)));
+        // timm: cls_token ~ N(0, 1e-6), pos_embed ~ trunc_normal(0.02); open_clip: both ~ N(0, width^-0.5)
+        float clipScale = (float) Math.pow(width, -0.5);
+        this.clsToken = parameter("cls_token", Parameter.Type.WEIGHT, new Shape(1, 1, width),
+                new NormalInitializer(clip ? clipScale : 1e-6f));
         this.posEmbed = parameter("pos_embed", Parameter.Type.WEIGHT, new Shape(1, 1L + (long) grid * grid, width),
-                new TruncatedNormalInitializer(0.02f));
+                clip ? new NormalInitializer(clipScale) : new TruncatedNormalInitializer(0.02f));
+        BlockInit blockInit = clip ? BlockInit.pytorchDefaults(width, config.mlpDim()) : BlockInit.timm();
         this.normPre = config.preNorm() ? child("norm_pre", new LayerNorm(width, config.normEps())) : null;
         TransformerSpec spec = config.block();
         this.blocks = child("blocks", new BlockStack<>(config.depth(),
-                i -> new Block(spec, stochasticDepth(config.dropPath(), i, config.depth()))));
+                i -> new Block(spec, stochasticDepth(config.dropPath(), i, config.depth()), blockInit)));
         this.norm = child("norm", new LayerNorm(width, config.normEps()));
         this.head = config.numClasses() > 0 ? child("head", new Linear(width, config.numClasses(), true)) : null;
         this.proj = config.embedDim() > 0
