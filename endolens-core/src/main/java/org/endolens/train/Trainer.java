@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,6 +39,11 @@ import java.util.Map;
 public final class Trainer {
     public static final String CHECKPOINT = "checkpoint";
     public static final String METRICS = "metrics.jsonl";
+    /**
+     * A step whose gradient is not finite is skipped (no update; the metrics record its NaN/inf norm), as
+     * mixed-precision trainers skip overflowing steps; this many in a row end the run.
+     */
+    public static final int MAX_SKIPPED_IN_A_ROW = 5;
 
     /** Hears about progress (the CLI draws a progress bar from it). */
     public interface Listener {
@@ -72,6 +78,7 @@ public final class Trainer {
             try (BufferedWriter metrics = Files.newBufferedWriter(runDir.resolve(METRICS), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
                 long timer = System.nanoTime();
+                int skippedInARow = 0;
                 for (long s = start; s < config.steps(); s++) {
                     engine.setRandomSeed(stepSeed(s));
                     double loss;
@@ -89,12 +96,22 @@ public final class Trainer {
                         }
                         Map<String, NDArray> grads = Gradients.collect(params, scope);
                         gradNorm = Gradients.clipByGlobalNorm(grads, config.clipNorm());
-                        optimizer.beginStep();
-                        grads.forEach((name, g) -> {
-                            NDArray w = params.get(name).getArray();
-                            double decay = WeightDecayPolicy.decays(name, w.getShape()) ? config.weightDecay() : 0;
-                            optimizer.update(name, w, g, lr, decay);
-                        });
+                        if (Double.isFinite(gradNorm)) {
+                            skippedInARow = 0;
+                            optimizer.beginStep();
+                            grads.forEach((name, g) -> {
+                                NDArray w = params.get(name).getArray();
+                                double decay = WeightDecayPolicy.decays(name, w.getShape()) ? config.weightDecay() : 0;
+                                optimizer.update(name, w, g, lr, decay);
+                            });
+                        } else if (++skippedInARow > MAX_SKIPPED_IN_A_ROW) {
+                            throw new EndoLensException("the gradient norm is " + gradNorm + " for " + skippedInARow
+                                    + " steps in a row up to step " + s + "; lower --lr or check the data (the last"
+                                    + " checkpoint is intact)");
+                        } else {
+                            System.err.printf(Locale.ROOT, "warning: gradient norm %s at step %d; update skipped%n",
+                                    gradNorm, s);
+                        }
                         Gradients.zero(params);
                     }
                     long done = s + 1;

@@ -116,4 +116,47 @@ class TrainerTest {
             assertEquals(managed[0], managed[1], "arrays accumulate on the model's manager");
         }
     }
+
+    /** The classification loss plus {@code sqrt(0 * w)} at the steps {@code poisoned} accepts: finite, with a NaN gradient. */
+    private static StepFunction poisonedAt(VisionTransformer vit, java.util.function.LongPredicate poisoned) {
+        StepFunction clean = classification(vit);
+        return (store, step, scope) -> {
+            NDArray loss = clean.loss(store, step, scope);
+            if (!poisoned.test(step)) {
+                return loss;
+            }
+            NDArray w = vit.getParameters().valueAt(0).getArray();
+            return loss.add(w.mul(0f).sqrt().sum());
+        };
+    }
+
+    @Test
+    void aStepWithANonFiniteGradientIsSkippedAndRecorded() {
+        Engine.getInstance().setRandomSeed(5);
+        try (NDManager m = NDManager.newBaseManager()) {
+            ModelConfig config = tinyClassifier();
+            VisionTransformer vit = (VisionTransformer) Models.create(config, m);
+            List<StepRecord> records = new Trainer(CONFIG).fit(vit, config, m, poisonedAt(vit, s -> s == 3), tmp.resolve("r"),
+                    false, List.of("t"), r -> { });
+            assertTrue(Double.isNaN(records.get(3).gradNorm()), "step 4's gradient norm is recorded as NaN");
+            assertTrue(Double.isFinite(records.get(7).loss()), "training went on after the skipped step");
+            ModelWeights.tensors(vit).forEach((k, v) -> {
+                for (float x : v.toFloatArray()) {
+                    assertTrue(Float.isFinite(x), k + " has a non-finite value after a skipped step");
+                }
+            });
+        }
+    }
+
+    @Test
+    void persistentlyNonFiniteGradientsEndTheRunWithAMessage() {
+        Engine.getInstance().setRandomSeed(5);
+        try (NDManager m = NDManager.newBaseManager()) {
+            ModelConfig config = tinyClassifier();
+            VisionTransformer vit = (VisionTransformer) Models.create(config, m);
+            org.endolens.EndoLensException e = assertThrows(org.endolens.EndoLensException.class, () -> new Trainer(CONFIG)
+                    .fit(vit, config, m, poisonedAt(vit, s -> true), tmp.resolve("r"), false, List.of("t"), r -> { }));
+            assertTrue(e.getMessage().contains("steps in a row"), e.getMessage());
+        }
+    }
 }
