@@ -47,14 +47,14 @@ import picocli.CommandLine.Option;
         description = {"Run the end-to-end Endo-CLIP demo on built-in synthetic data (no downloads, no data needed):",
             "generate records, cleanse, attributes, pre-train endoclip-tiny, zero-shot and few-shot evaluation."})
 final class DemoCommand implements Callable<Integer> {
-    /** 40 patients, ~700 frames at 64 x 64 (the model sees 32 x 32): the demo's size. */
-    private static final int PATIENTS = 40;
+    /** 80 patients, ~1,400 frames at 64 x 64 (the model sees 32 x 32): the demo's size. */
+    private static final int PATIENTS = 80;
     private static final int IMAGE_SIZE = 64;
 
     @Option(names = "--out", defaultValue = "runs/demo", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--steps", defaultValue = "100", description = "Pre-training steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "600", description = "Pre-training steps (default: ${DEFAULT-VALUE}).")
     long steps;
 
     @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -101,7 +101,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("4/5 pre-training endoclip-tiny (attune + unify, on the frames stage 1 kept) for " + steps + " steps");
         // Stage 1 already ran above with the real classifier; the pre-training's own cleanse stage would re-filter by
         // the generator's labels.
-        PretrainConfig config = new PretrainConfig(PretrainStage.parse("attune,unify"), 4, 8);
+        PretrainConfig config = new PretrainConfig(PretrainStage.parse("attune,unify"), 8, 4);
         TrainerConfig trainer = new TrainerConfig(steps, Math.max(1, steps / 15), 1e-3, 1e-5, 0.1, 1.0, steps, 1, seed);
         Path run = out.resolve("pretrain");
         List<StepRecord> metrics = PretrainCommand.train(device, Presets.load("endoclip-tiny"), train, data, config,

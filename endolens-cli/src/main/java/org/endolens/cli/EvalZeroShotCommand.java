@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.endolens.data.RecordsFile;
 import org.endolens.model.ClipModel;
+import org.endolens.tasks.PresencePrompts;
 import org.endolens.tasks.ZeroShotEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code endolens eval zero-shot}: polyp presence AUROC from prompts alone, with a bootstrap interval. */
 @Command(name = "zero-shot", mixinStandardHelpOptions = true,
-        description = "Zero-shot polyp presence (polyp vs normal frames) AUROC with a 95% bootstrap interval.")
+        description = "Zero-shot polyp presence (polyp vs normal frames) AUROC with a 95%% bootstrap interval.")
 final class EvalZeroShotCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", required = true, description = "Checkpoint directory/file or pretrain run directory.")
     Path checkpoint;
@@ -31,6 +32,11 @@ final class EvalZeroShotCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--prompts", defaultValue = "VOCABULARY", description = {"VOCABULARY: 'a polyp' vs 'no polyps', the"
+            + " words EndoLens pre-training uses (for models pre-trained here); TEMPLATES: CLIP-style sentence templates"
+            + " ensembled (for imported CLIP models). Default: ${DEFAULT-VALUE}."})
+    PresencePrompts prompts;
+
     @Mixin
     CheckpointOptions checkpointOptions;
 
@@ -42,7 +48,7 @@ final class EvalZeroShotCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager(engine.start())) {
             ClipModel model = EvalCommand.load(checkpointOptions, checkpoint, manager);
             ZeroShotEvaluation.Result r = ZeroShotEvaluation.run(model, manager,
-                    RecordSplits.select(RecordsFile.read(records), split), records.toAbsolutePath().getParent(), out, seed);
+                    RecordSplits.select(RecordsFile.read(records), split), records.toAbsolutePath().getParent(), out, seed, prompts);
             System.out.printf(Locale.ROOT, "zero-shot polyp presence: AUROC %.3f (95%% CI %.3f-%.3f) on %d frames%n",
                     r.auroc().estimate(), r.auroc().low(), r.auroc().high(), r.frames());
             System.out.println("report: " + out.resolve("report.html").toAbsolutePath());

@@ -52,10 +52,10 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "endoclip-tiny", description = "Model preset or config .json (default: ${DEFAULT-VALUE}).")
     String preset;
 
-    @Option(names = "--steps", defaultValue = "300", description = "Training steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "600", description = "Training steps (default: ${DEFAULT-VALUE}).")
     long steps;
 
-    @Option(names = "--warmup", defaultValue = "20", description = "Linear warm-up steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "40", description = "Linear warm-up steps (default: ${DEFAULT-VALUE}).")
     long warmup;
 
     @Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
@@ -64,10 +64,10 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--weight-decay", defaultValue = "0.1", description = "AdamW weight decay (default: ${DEFAULT-VALUE}).")
     double weightDecay;
 
-    @Option(names = "--patients-per-batch", defaultValue = "4", description = "Patients per batch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--patients-per-batch", defaultValue = "8", description = "Patients per batch (default: ${DEFAULT-VALUE}).")
     int patientsPerBatch;
 
-    @Option(names = "--frames-per-patient", defaultValue = "8",
+    @Option(names = "--frames-per-patient", defaultValue = "4",
             description = "Most frames of one patient in a batch (default: ${DEFAULT-VALUE}).")
     int framesPerPatient;
 

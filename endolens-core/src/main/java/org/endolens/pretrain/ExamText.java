@@ -15,6 +15,8 @@ import org.endolens.data.ExamRecord;
  */
 public record ExamText(String report, List<String> prompts, List<String> descriptions) {
     public static final String NO_POLYPS = "no polyps";
+    /** The presence prompt every exam with a polyp shares. */
+    public static final String A_POLYP = "a polyp";
 
     private static final Map<String, String> PARIS_WORDS = Map.of(
             "0-Ip", "pedunculated", "0-Isp", "semi-pedunculated", "0-Is", "sessile", "0-IIa", "flat elevated",
@@ -34,6 +36,7 @@ public record ExamText(String report, List<String> prompts, List<String> descrip
             prompts.add(NO_POLYPS);
             descriptions.add(NO_POLYPS);
         } else {
+            prompts.add(A_POLYP);
             for (JsonNode polyp : polyps) {
                 String size = polyp.hasNonNull("size_mm") ? polyp.get("size_mm").asText().replaceAll("\\.0$", "") + " mm " : "";
                 String shape = PARIS_WORDS.getOrDefault(polyp.path("morphology").asText(), "");

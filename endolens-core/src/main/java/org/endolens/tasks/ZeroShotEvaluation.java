@@ -20,14 +20,12 @@ import org.endolens.util.Json;
 
 /**
  * Zero-shot polyp presence: each frame labelled {@code polyp} or {@code normal} is scored by its cosine similarity to
- * the "polyp" prompts minus that to the "normal mucosa" prompts (CLIP's prompt ensembling over
- * {@link ZeroShotClassifier#ENDOSCOPY_TEMPLATES}); reports AUROC with a percentile-bootstrap 95% interval.
+ * the "polyp" prompts minus that to the "no polyp" prompts (ensembled as CLIP does, over a {@link PresencePrompts}
+ * set); reports AUROC with a percentile-bootstrap 95% interval.
  */
 public final class ZeroShotEvaluation {
     public static final String POLYP = "polyp";
     public static final String NORMAL = "normal";
-    public static final List<String> POLYP_NAMES = List.of("a polyp");
-    public static final List<String> NORMAL_NAMES = List.of("normal mucosa without polyps");
     public static final double LEVEL = 0.95;
 
     /** AUROC with its interval over {@code frames} frames, {@code positives} of them showing a polyp. */
@@ -38,6 +36,12 @@ public final class ZeroShotEvaluation {
     /** Evaluates {@code model} on the polyp and normal frames of {@code exams}; writes metrics.json and report.html. */
     public static Result run(ClipModel model, NDManager manager, List<ExamRecord> exams, Path folder, Path outDir,
             long seed) {
+        return run(model, manager, exams, folder, outDir, seed, PresencePrompts.VOCABULARY);
+    }
+
+    /** As {@link #run(ClipModel, NDManager, List, Path, Path, long)}, asking with {@code prompts}. */
+    public static Result run(ClipModel model, NDManager manager, List<ExamRecord> exams, Path folder, Path outDir,
+            long seed, PresencePrompts prompts) {
         List<ExamRecord> labelled = FewShotEvaluation.framesLabelled(exams, List.of(POLYP, NORMAL));
         List<FrameRecord> frames = labelled.stream().flatMap(e -> e.frames().stream()).toList();
         boolean[] positive = new boolean[frames.size()];
@@ -49,8 +53,7 @@ public final class ZeroShotEvaluation {
         }
         ImageEmbedder embedder = new ImageEmbedder(model, manager);
         ZeroShotClassifier classifier = new ZeroShotClassifier(List.of(
-                embedder.texts(ZeroShotClassifier.prompts(ZeroShotClassifier.ENDOSCOPY_TEMPLATES, NORMAL_NAMES)),
-                embedder.texts(ZeroShotClassifier.prompts(ZeroShotClassifier.ENDOSCOPY_TEMPLATES, POLYP_NAMES))));
+                embedder.texts(prompts.normal()), embedder.texts(prompts.polyp())));
         float[][] similarity = classifier.scores(embedder.frames(labelled, folder, ImageEmbedder.DEFAULT_BATCH));
         double[] scores = new double[similarity.length];
         for (int i = 0; i < scores.length; i++) {
@@ -68,11 +71,11 @@ public final class ZeroShotEvaluation {
         }, Bootstrap.DEFAULT_RESAMPLES, LEVEL, seed);
         byte[] roc = Charts.roc(Map.of("zero-shot polyp presence", all.roc()));
         Result result = new Result(scores.length, all.positives(), auroc, roc);
-        write(result, outDir);
+        write(result, prompts, outDir);
         return result;
     }
 
-    private static void write(Result result, Path outDir) {
+    private static void write(Result result, PresencePrompts prompts, Path outDir) {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("task", "polyp presence, zero-shot");
         metrics.put("frames", result.frames());
@@ -81,8 +84,8 @@ public final class ZeroShotEvaluation {
         metrics.put("auroc_ci_low", result.auroc().low());
         metrics.put("auroc_ci_high", result.auroc().high());
         metrics.put("ci_level", result.auroc().level());
-        metrics.put("prompts_polyp", ZeroShotClassifier.prompts(ZeroShotClassifier.ENDOSCOPY_TEMPLATES, POLYP_NAMES));
-        metrics.put("prompts_normal", ZeroShotClassifier.prompts(ZeroShotClassifier.ENDOSCOPY_TEMPLATES, NORMAL_NAMES));
+        metrics.put("prompts_polyp", prompts.polyp());
+        metrics.put("prompts_normal", prompts.normal());
         try {
             Files.createDirectories(outDir);
             Json.mapper().writeValue(outDir.resolve("metrics.json").toFile(), metrics);
