@@ -11,7 +11,8 @@ import org.endolens.data.ExamRecord;
 /**
  * The text targets of one exam: the free-text report, its attribute prompts (attune stage) and one description per
  * polyp entry (unify stage; "no polyps" for a polyp-free exam). Built from the exam's attribute JSON (the schema of
- * the reports data set), so gold and extracted attributes serve alike.
+ * the reports data set, plus the mask-derived {@code relative_size} and {@code frame_position} of
+ * {@link org.endolens.data.crops.MaskCropRecords}), so gold, extracted and mask-derived attributes serve alike.
  */
 public record ExamText(String report, List<String> prompts, List<String> descriptions) {
     public static final String NO_POLYPS = "no polyps";
@@ -38,9 +39,11 @@ public record ExamText(String report, List<String> prompts, List<String> descrip
         } else {
             prompts.add(A_POLYP);
             for (JsonNode polyp : polyps) {
-                String size = polyp.hasNonNull("size_mm") ? polyp.get("size_mm").asText().replaceAll("\\.0$", "") + " mm " : "";
+                String size = polyp.hasNonNull("size_mm") ? polyp.get("size_mm").asText().replaceAll("\\.0$", "") + " mm "
+                        : polyp.hasNonNull("relative_size") ? polyp.get("relative_size").asText() + " " : "";
                 String shape = PARIS_WORDS.getOrDefault(polyp.path("morphology").asText(), "");
-                String place = polyp.hasNonNull("location") ? " in the " + polyp.get("location").asText() : "";
+                String place = polyp.hasNonNull("location") ? " in the " + polyp.get("location").asText()
+                        : polyp.hasNonNull("frame_position") ? " in the " + polyp.get("frame_position").asText() + " of the frame" : "";
                 String full = "a " + size + (shape.isEmpty() ? "" : shape + " ") + "polyp" + place;
                 descriptions.add(full);
                 prompts.add(full);

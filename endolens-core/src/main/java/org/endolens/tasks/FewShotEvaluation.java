@@ -24,7 +24,8 @@ import org.endolens.util.Json;
 /**
  * Few-shot evaluation on frozen image embeddings ({@link FewShot}'s protocol: k examples per class from the training
  * exams, linear probe and prototype classifier, several seeds) for polyp presence (polyp vs normal frames) and polyp
- * morphology (the Paris class of the polyp a frame shows, from the exam's attributes and the frame id).
+ * morphology and relative size (the Paris class or mask-derived size of the polyp a frame shows, from the exam's
+ * attributes and the frame id); a task runs where the data have two classes of it.
  */
 public final class FewShotEvaluation {
     public static final int[] SHOTS = {1, 5};
@@ -40,7 +41,8 @@ public final class FewShotEvaluation {
     private static final List<Task> TASKS = List.of(
             new Task("presence", (exam, frame) -> ZeroShotEvaluation.POLYP.equals(frame.label())
                     || ZeroShotEvaluation.NORMAL.equals(frame.label()) ? frame.label() : null),
-            new Task("morphology", FewShotEvaluation::morphology));
+            new Task("morphology", (exam, frame) -> polypAttribute(exam, frame, "morphology")),
+            new Task("relative size", (exam, frame) -> polypAttribute(exam, frame, "relative_size")));
 
     private FewShotEvaluation() {}
 
@@ -108,14 +110,15 @@ public final class FewShotEvaluation {
                 .image("few-shot accuracy", result.chartPng());
     }
 
-    private static String morphology(ExamRecord exam, FrameRecord frame) {
+    /** {@code field} of the polyp entry a frame shows (from its id, {@code -p<entry>-f<n>}), or null. */
+    private static String polypAttribute(ExamRecord exam, FrameRecord frame, String field) {
         int entry = SyntheticColonoscopy.polypEntry(frame.id());
         JsonNode polyps = exam.attributes() == null ? null : exam.attributes().get("polyps");
         if (entry == 0 || polyps == null || polyps.size() < entry) {
             return null;
         }
-        JsonNode morphology = polyps.get(entry - 1).get("morphology");
-        return morphology == null || morphology.isNull() ? null : morphology.asText();
+        JsonNode value = polyps.get(entry - 1).get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     private static List<String> labels(List<ExamRecord> exams, Task task) {
