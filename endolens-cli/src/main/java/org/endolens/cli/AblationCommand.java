@@ -51,8 +51,12 @@ import picocli.CommandLine.Option;
 @Command(name = "ablation", mixinStandardHelpOptions = true,
         description = {"Endo-CLIP ablation: CLIP vs + cleansing vs + attunement vs + unification, pre-trained per seed on"
             + " the train split and evaluated zero-shot (polyp presence AUROC) and few-shot (k = 1, 5) on val + test.",
-            "Writes OUT/<arm>/seed-<n>/, OUT/ablation.md (mean ± std over seeds), OUT/ablation.json, OUT/report.html."})
+            "Writes OUT/<arm>/seed-<n>/, OUT/ablation.md (mean ± std over seeds), OUT/ablation.json, OUT/report.html.",
+            "Runs finished before (OUT/<arm>/seed-<n>/ablation-run.json) are reused: rerun the command to resume."})
 final class AblationCommand implements Callable<Integer> {
+    /** Written when a run is evaluated; a later invocation with the same --out reuses it instead of training again. */
+    static final String RUN_METRICS = "ablation-run.json";
+
     @Option(names = "--records", required = true, description = "Records JSONL file (with train and val/test splits).")
     Path records;
 
@@ -108,6 +112,11 @@ final class AblationCommand implements Callable<Integer> {
     private Map<String, Double> run(Device device, AblationArm arm, long seed, List<ExamRecord> train,
             List<ExamRecord> heldOut, Path folder) {
         Path dir = out.resolve(arm.name().toLowerCase(Locale.ROOT)).resolve("seed-" + seed);
+        Path done = dir.resolve(RUN_METRICS);
+        if (Files.isRegularFile(done)) {
+            System.out.println("   done before: " + done);
+            return readMetrics(done);
+        }
         // Stage 1 has already chosen the frames: the pre-training's own cleanse stage would filter by labels.
         java.util.Set<PretrainStage> stages = arm.stages();
         stages.remove(PretrainStage.CLEANSE);
@@ -132,7 +141,19 @@ final class AblationCommand implements Callable<Integer> {
         }
         System.out.println("   " + metrics.entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue())).collect(Collectors.joining(", ")));
+        AtomicTextFile.write(done, "run metrics", w -> w.write(Json.mapper().writeValueAsString(metrics)));
         return metrics;
+    }
+
+    private static Map<String, Double> readMetrics(Path file) {
+        try {
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            Json.mapper().readTree(file.toFile()).fields().forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asDouble()));
+            return metrics;
+        } catch (IOException e) {
+            throw new EndoLensException(file + ": cannot read the metrics of a finished run (" + e.getMessage()
+                    + "); delete it to run again", e);
+        }
     }
 
     private String command(List<AblationArm> which, List<Long> seedList) {

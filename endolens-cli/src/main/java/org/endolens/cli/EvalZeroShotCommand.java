@@ -8,6 +8,7 @@ import org.endolens.data.RecordsFile;
 import org.endolens.model.ClipModel;
 import org.endolens.tasks.PresencePrompts;
 import org.endolens.tasks.ZeroShotEvaluation;
+import org.endolens.text.Tokenizers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,6 +38,10 @@ final class EvalZeroShotCommand implements Callable<Integer> {
             + " ensembled (for imported CLIP models). Default: ${DEFAULT-VALUE}."})
     PresencePrompts prompts;
 
+    @Option(names = "--tokenizer", description = {"The text tower's Hugging Face tokenizer.json (default: the one a"
+            + " pre-training run kept in --checkpoint, else the byte-level tokenizer of the EndoLens presets)."})
+    Path tokenizer;
+
     @Mixin
     CheckpointOptions checkpointOptions;
 
@@ -48,7 +53,8 @@ final class EvalZeroShotCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager(engine.start())) {
             ClipModel model = EvalCommand.load(checkpointOptions, checkpoint, manager);
             ZeroShotEvaluation.Result r = ZeroShotEvaluation.run(model, manager,
-                    RecordSplits.select(RecordsFile.read(records), split), records.toAbsolutePath().getParent(), out, seed, prompts);
+                    RecordSplits.select(RecordsFile.read(records), split), records.toAbsolutePath().getParent(), out, seed, prompts,
+                    Tokenizers.forTower(model.config().text(), Tokenizers.fileFor(tokenizer, checkpoint)));
             System.out.printf(Locale.ROOT, "zero-shot polyp presence: AUROC %.3f (95%% CI %.3f-%.3f) on %d frames%n",
                     r.auroc().estimate(), r.auroc().low(), r.auroc().high(), r.frames());
             System.out.println("report: " + out.resolve("report.html").toAbsolutePath());

@@ -18,12 +18,16 @@ import org.endolens.model.Models;
 import org.endolens.model.Presets;
 import org.endolens.pretrain.EndoClipPretraining;
 import org.endolens.pretrain.FrameCleansing;
+import org.endolens.pretrain.PatientAttentionGraft;
 import org.endolens.pretrain.PretrainConfig;
 import org.endolens.pretrain.PretrainStage;
 import org.endolens.train.StepRecord;
 import org.endolens.train.Trainer;
 import org.endolens.train.TrainerConfig;
 import org.endolens.train.TrainingCheckpoint;
+import org.endolens.text.Tokenizer;
+import org.endolens.text.Tokenizers;
+import org.endolens.util.AtomicTextFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -83,6 +87,18 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--init", description = {"Start from this checkpoint instead of a random --preset: an EndoLens"
+            + " checkpoint or run directory, or an open_clip / HF CLIP file (with --layout, --heads, --text-heads,"
+            + " --quick-gelu as for 'convert'). With the unify stage a plain CLIP model gets a new patient cross-attention."})
+    Path init;
+
+    @Option(names = "--tokenizer", description = {"The text tower's Hugging Face tokenizer.json (needed for imported"
+            + " open_clip / HF CLIP towers; default: the byte-level tokenizer of the EndoLens presets). Copied into --out."})
+    Path tokenizer;
+
+    @Mixin
+    CheckpointOptions checkpointOptions;
+
     @Mixin
     EngineOptions engine;
 
@@ -97,8 +113,20 @@ final class PretrainCommand implements Callable<Integer> {
         TrainerConfig trainer = new TrainerConfig(steps, warmup, lr, lr / 100, weightDecay, 1.0, checkpointEvery, 1, seed);
         List<String> command = new ArrayList<>(List.of("endolens", "pretrain"));
         command.addAll(List.of("--records", records.toString(), "--stages", stages, "--steps", Long.toString(steps)));
-        List<StepRecord> metrics = train(device, Presets.load(preset), exams, records.toAbsolutePath().getParent(), config,
-                trainer, out, resume, command);
+        if (init != null) {
+            command.addAll(List.of("--init", init.toString()));
+        }
+        ModelFactory factory = init == null ? manager -> create(Presets.load(preset), manager) : manager -> {
+            ClipModel loaded = EvalCommand.load(checkpointOptions, init, manager);
+            return config.has(PretrainStage.UNIFY)
+                    ? PatientAttentionGraft.apply(loaded, PatientAttentionGraft.defaultHeads(loaded), manager) : loaded;
+        };
+        Path tokenizerFile = Tokenizers.fileFor(tokenizer, init);
+        if (tokenizerFile != null && !tokenizerFile.toAbsolutePath().equals(out.resolve(Tokenizers.FILE).toAbsolutePath())) {
+            AtomicTextFile.copy(tokenizerFile, out.resolve(Tokenizers.FILE), "the tokenizer");
+        }
+        List<StepRecord> metrics = train(device, factory, exams, records.toAbsolutePath().getParent(), config,
+                trainer, out, resume, command, tokenizerFile);
         if (!metrics.isEmpty()) {
             System.out.printf(Locale.ROOT, "final loss %.4f after %d steps%n", metrics.get(metrics.size() - 1).loss(),
                     metrics.get(metrics.size() - 1).step());
@@ -107,21 +135,40 @@ final class PretrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Builds the model and trains it with a console progress bar; shared with {@code endolens demo}. */
+    /** Builds (or loads) the model to pre-train, its parameters on the given manager. */
+    interface ModelFactory {
+        ClipModel create(NDManager manager);
+    }
+
+    /** Builds {@code modelConfig} and trains it with a console progress bar; shared with demo and ablation. */
     static List<StepRecord> train(Device device, ModelConfig modelConfig, List<ExamRecord> exams, Path folder,
             PretrainConfig config, TrainerConfig trainer, Path runDir, boolean resume, List<String> command) {
+        return train(device, manager -> create(modelConfig, manager), exams, folder, config, trainer, runDir, resume,
+                command, null);
+    }
+
+    /** Trains the model {@code factory} makes (seeded), texts through {@code tokenizerFile} or the byte-level default. */
+    static List<StepRecord> train(Device device, ModelFactory factory, List<ExamRecord> exams, Path folder,
+            PretrainConfig config, TrainerConfig trainer, Path runDir, boolean resume, List<String> command,
+            Path tokenizerFile) {
         Engine.getInstance().setRandomSeed((int) trainer.seed());
         try (NDManager manager = NDManager.newBaseManager(device);
                 ProgressBar bar = new ProgressBarBuilder().setTaskName("pretrain").setInitialMax(trainer.steps()).build()) {
-            if (!(Models.create(modelConfig, manager) instanceof ClipModel model)) {
-                throw new IllegalArgumentException("model " + modelConfig.name() + " is not a CLIP model; pre-training needs"
-                        + " an image and a text tower (e.g. --preset endoclip-tiny)");
-            }
+            ClipModel model = factory.create(manager);
+            Tokenizer tokenizer = Tokenizers.forTower(model.config().text(), tokenizerFile);
             return EndoClipPretraining.run(model, manager, exams, folder, config, trainer, runDir, resume, command,
                     record -> {
                         bar.stepTo(record.step());
                         bar.setExtraMessage(String.format(Locale.ROOT, "loss %.3f", record.loss()));
-                    });
+                    }, tokenizer);
         }
+    }
+
+    private static ClipModel create(ModelConfig modelConfig, NDManager manager) {
+        if (!(Models.create(modelConfig, manager) instanceof ClipModel model)) {
+            throw new IllegalArgumentException("model " + modelConfig.name() + " is not a CLIP model; pre-training needs"
+                    + " an image and a text tower (e.g. --preset endoclip-tiny)");
+        }
+        return model;
     }
 }

@@ -36,5 +36,11 @@ class AblationCommandTest {
         assertTrue(md.contains("--arms clip --seeds 3 --steps 4"), md);
         assertTrue(Files.isDirectory(out.resolve("unify/seed-3/checkpoint/model")), "run folder per arm and seed");
         assertTrue(Files.readString(out.resolve("report.html")).contains("+ unification"));
+
+        // Rerunning reuses the finished runs: same numbers, no training.
+        CliRun again = CliRun.of("ablation", "--records", data.resolve("records.jsonl").toString(), "--arms", "clip,unify",
+                "--seeds", "3", "--steps", "4", "--out", out.toString(), "--threads", "1");
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(json.get("runs"), Json.mapper().readTree(out.resolve("ablation.json").toFile()).get("runs"));
     }
 }

@@ -23,6 +23,9 @@ import ai.djl.util.PairList;
  * open_clip's names, so open_clip loads an Endo-CLIP checkpoint with {@code strict=False}.
  */
 public final class ClipModel extends NamedBlock {
+    /** Parameter-name prefix of the Endo-CLIP patient cross-attention. */
+    public static final String PATIENT_ATTENTION = "patient_attention";
+
     private final ModelConfig config;
     private final VisionTransformer visual;
     private final TextTransformer text;
@@ -39,7 +42,7 @@ public final class ClipModel extends NamedBlock {
         this.logitScale = parameter("logit_scale", Parameter.Type.OTHER, new Shape(),
                 new ConstantInitializer(config.initLogitScale()));
         this.patientAttention = config.isEndoClip()
-                ? child("patient_attention", new PatientCrossAttention(config.vision().embedDim(), config.patientAttentionHeads()))
+                ? child(PATIENT_ATTENTION, new PatientCrossAttention(config.vision().embedDim(), config.patientAttentionHeads()))
                 : null;
     }
 

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.endolens.model.ClipModel;
 import org.endolens.model.PatientCrossAttention;
-import org.endolens.text.ByteLevelTokenizer;
+import org.endolens.text.Tokenizer;
 import org.endolens.train.MultiPositiveContrastiveLoss;
 import org.endolens.train.PatientContrastiveLoss;
 import org.endolens.train.StepFunction;
@@ -31,11 +31,12 @@ public final class EndoClipObjective implements StepFunction, AutoCloseable {
     private final PretrainConfig config;
     private final LoaderSteps batches;
     private final List<ExamText> texts;
-    private final ByteLevelTokenizer tokenizer = new ByteLevelTokenizer();
+    private final Tokenizer tokenizer;
     private final MultiPositiveContrastiveLoss multiPositive = new MultiPositiveContrastiveLoss();
     private final PatientContrastiveLoss patientLoss = new PatientContrastiveLoss();
 
-    public EndoClipObjective(ClipModel model, PretrainConfig config, LoaderSteps batches, List<ExamText> texts) {
+    public EndoClipObjective(ClipModel model, PretrainConfig config, LoaderSteps batches, List<ExamText> texts,
+            Tokenizer tokenizer) {
         if (config.has(PretrainStage.UNIFY) && model.patientAttention().isEmpty()) {
             throw new IllegalArgumentException("the unify stage needs an Endo-CLIP model with patient attention (e.g. "
                     + "preset endoclip-tiny); " + model.config().name() + " has none");
@@ -44,6 +45,7 @@ public final class EndoClipObjective implements StepFunction, AutoCloseable {
         this.config = config;
         this.batches = batches;
         this.texts = List.copyOf(texts);
+        this.tokenizer = tokenizer;
     }
 
     @Override

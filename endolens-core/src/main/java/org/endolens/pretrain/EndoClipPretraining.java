@@ -24,6 +24,8 @@ import org.endolens.model.ClipModel;
 import org.endolens.train.StepRecord;
 import org.endolens.train.Trainer;
 import org.endolens.train.TrainerConfig;
+import org.endolens.text.Tokenizer;
+import org.endolens.text.Tokenizers;
 import org.endolens.util.Json;
 
 /**
@@ -45,20 +47,28 @@ public final class EndoClipPretraining {
     public static List<StepRecord> run(ClipModel model, NDManager manager, List<ExamRecord> records, Path folder,
             PretrainConfig config, TrainerConfig trainer, Path runDir, boolean resume, List<String> command,
             Trainer.Listener listener) {
+        return run(model, manager, records, folder, config, trainer, runDir, resume, command, listener,
+                Tokenizers.forTower(model.config().text(), null));
+    }
+
+    /** As above, with the tokenizer of the model's text tower. */
+    public static List<StepRecord> run(ClipModel model, NDManager manager, List<ExamRecord> records, Path folder,
+            PretrainConfig config, TrainerConfig trainer, Path runDir, boolean resume, List<String> command,
+            Trainer.Listener listener, Tokenizer tokenizer) {
         try {
             Files.createDirectories(runDir);
             Json.mapper().writeValue(runDir.resolve("pretrain.json").toFile(), config);
         } catch (IOException e) {
             throw new EndoLensException(runDir + ": cannot write pretrain.json (" + e.getMessage() + ")", e);
         }
-        try (EndoClipObjective objective = objective(model, records, folder, config, trainer.seed())) {
+        try (EndoClipObjective objective = objective(model, records, folder, config, trainer.seed(), tokenizer)) {
             return new Trainer(trainer).fit(model, model.config(), manager, objective, runDir, resume, command, listener);
         }
     }
 
     /** The objective over {@code records}' frames (cleansed when the config says so); close it to stop its loader. */
     public static EndoClipObjective objective(ClipModel model, List<ExamRecord> records, Path folder,
-            PretrainConfig config, long seed) {
+            PretrainConfig config, long seed, Tokenizer tokenizer) {
         List<ExamRecord> exams = config.has(PretrainStage.CLEANSE) ? FrameCleansing.dropBackground(records) : records;
         List<ExamRecord> byExam = new ArrayList<>();
         List<ExamText> texts = new ArrayList<>();
@@ -79,6 +89,6 @@ public final class EndoClipPretraining {
                 .groupedBy(config.patientsPerBatch(), config.framesPerPatient())
                 .withDropLast(exams.stream().map(ExamRecord::patientId).distinct().count() > config.patientsPerBatch());
         LoaderSteps batches = new LoaderSteps(new DataLoader(frames, loader, new Problems(BadInputPolicy.FAIL)));
-        return new EndoClipObjective(model, config, batches, texts);
+        return new EndoClipObjective(model, config, batches, texts, tokenizer);
     }
 }

@@ -22,23 +22,32 @@ import org.endolens.data.transform.Resize;
 import org.endolens.data.transform.SampleViews;
 import org.endolens.data.transform.Transform;
 import org.endolens.model.ClipModel;
-import org.endolens.text.ByteLevelTokenizer;
+import org.endolens.text.Tokenizer;
+import org.endolens.text.Tokenizers;
 
 /**
  * Embeds frames and texts with a CLIP model in evaluation mode: frames of records in record order, batched,
  * resized (shorter side, bicubic) and centre-cropped to the model's size with CLIP normalisation; texts with the
- * byte-level tokenizer. Embeddings are the raw projections (callers normalise when they need to).
+ * text tower's tokenizer (byte-level unless given). Embeddings are the raw projections (callers normalise when
+ * they need to).
  */
 public final class ImageEmbedder {
     public static final int DEFAULT_BATCH = 64;
 
     private final ClipModel model;
     private final NDManager manager;
+    private final Tokenizer tokenizer;
 
     /** @param manager the parent of each batch's scope (the model's manager or a child of it) */
     public ImageEmbedder(ClipModel model, NDManager manager) {
+        this(model, manager, null);
+    }
+
+    /** @param tokenizer the text tower's tokenizer, or null for {@link Tokenizers#forTower}'s default */
+    public ImageEmbedder(ClipModel model, NDManager manager, Tokenizer tokenizer) {
         this.model = model;
         this.manager = manager;
+        this.tokenizer = tokenizer;
     }
 
     /** One row per frame of {@code exams}, in the order exams and frames appear (masks are not read). */
@@ -68,7 +77,8 @@ public final class ImageEmbedder {
     /** One row per text. */
     public float[][] texts(List<String> texts) {
         int context = model.config().text().contextLength();
-        long[][] ids = new ByteLevelTokenizer().encode(texts, context);
+        Tokenizer words = tokenizer != null ? tokenizer : Tokenizers.forTower(model.config().text(), null);
+        long[][] ids = words.encode(texts, context);
         long[] flat = new long[ids.length * context];
         for (int i = 0; i < ids.length; i++) {
             System.arraycopy(ids[i], 0, flat, i * context, context);

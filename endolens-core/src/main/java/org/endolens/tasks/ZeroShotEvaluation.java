@@ -16,6 +16,7 @@ import org.endolens.metrics.Bootstrap;
 import org.endolens.metrics.Charts;
 import org.endolens.metrics.HtmlReport;
 import org.endolens.model.ClipModel;
+import org.endolens.text.Tokenizer;
 import org.endolens.util.Json;
 
 /**
@@ -36,12 +37,15 @@ public final class ZeroShotEvaluation {
     /** Evaluates {@code model} on the polyp and normal frames of {@code exams}; writes metrics.json and report.html. */
     public static Result run(ClipModel model, NDManager manager, List<ExamRecord> exams, Path folder, Path outDir,
             long seed) {
-        return run(model, manager, exams, folder, outDir, seed, PresencePrompts.VOCABULARY);
+        return run(model, manager, exams, folder, outDir, seed, PresencePrompts.VOCABULARY, null);
     }
 
-    /** As {@link #run(ClipModel, NDManager, List, Path, Path, long)}, asking with {@code prompts}. */
+    /**
+     * As {@link #run(ClipModel, NDManager, List, Path, Path, long)}, asking with {@code prompts} through
+     * {@code tokenizer} (null: the byte-level default).
+     */
     public static Result run(ClipModel model, NDManager manager, List<ExamRecord> exams, Path folder, Path outDir,
-            long seed, PresencePrompts prompts) {
+            long seed, PresencePrompts prompts, Tokenizer tokenizer) {
         List<ExamRecord> labelled = FewShotEvaluation.framesLabelled(exams, List.of(POLYP, NORMAL));
         List<FrameRecord> frames = labelled.stream().flatMap(e -> e.frames().stream()).toList();
         boolean[] positive = new boolean[frames.size()];
@@ -51,7 +55,7 @@ public final class ZeroShotEvaluation {
         if (positive.length == 0) {
             throw new EndoLensException("no frames labelled polyp or normal to evaluate zero-shot presence on");
         }
-        ImageEmbedder embedder = new ImageEmbedder(model, manager);
+        ImageEmbedder embedder = new ImageEmbedder(model, manager, tokenizer);
         ZeroShotClassifier classifier = new ZeroShotClassifier(List.of(
                 embedder.texts(prompts.normal()), embedder.texts(prompts.polyp())));
         float[][] similarity = classifier.scores(embedder.frames(labelled, folder, ImageEmbedder.DEFAULT_BATCH));

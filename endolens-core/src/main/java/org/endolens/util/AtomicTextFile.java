@@ -37,4 +37,15 @@ public final class AtomicTextFile {
             throw new EndoLensException(file + ": cannot write " + what + " (" + e.getMessage() + ")", e);
         }
     }
+
+    /** Copies the text file {@code source} to {@code file} atomically; {@code what} names it in error messages. */
+    public static void copy(Path source, Path file, String what) {
+        String text;
+        try {
+            text = Files.readString(source, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new EndoLensException(source + ": cannot read " + what + " (" + e.getMessage() + ")", e);
+        }
+        write(file, what, out -> out.write(text));
+    }
 }

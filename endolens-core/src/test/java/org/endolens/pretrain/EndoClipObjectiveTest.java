@@ -46,7 +46,7 @@ class EndoClipObjectiveTest {
         Engine.getInstance().setRandomSeed(0);
         try (NDManager manager = NDManager.newBaseManager()) {
             ClipModel model = (ClipModel) Models.create(Presets.load("endoclip-tiny"), manager);
-            try (EndoClipObjective objective = EndoClipPretraining.objective(model, exams, data, config, 0);
+            try (EndoClipObjective objective = EndoClipPretraining.objective(model, exams, data, config, 0, new org.endolens.text.ByteLevelTokenizer());
                     NDManager scope = manager.newSubManager()) {
                 float loss;
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
