@@ -57,7 +57,8 @@ public final class Charts {
             XYSeries s = chart.addSeries(name, xy[0], xy[1]);
             s.setMarker(xy[0].length <= 20 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         });
-        chart.getStyler().setXAxisLogarithmic(logX);
+        chart.getStyler().setXAxisLogarithmic(logX).setXAxisDecimalPattern("#,##0.##")
+                .setYAxisDecimalPattern("#,##0.###");
         return png(chart);
     }
 
@@ -100,6 +101,15 @@ public final class Charts {
         chart.getStyler().setLegendVisible(false);
         chart.addSeries("count", labels, heights);
         return png(chart);
+    }
+
+    /**
+     * Both axes 0-1, labelled with two decimals. Without a pattern XChart formats the ticks it derives from a step
+     * curve's data with full precision (0.0357142857...).
+     */
+    private static void unitSquare(XYChart chart) {
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0)
+                .setXAxisDecimalPattern("0.00").setYAxisDecimalPattern("0.00");
     }
 
     private static XYChart xy(String title, String xLabel, String yLabel) {
