@@ -120,8 +120,8 @@ final class AblationCommand implements Callable<Integer> {
         // Stage 1 has already chosen the frames: the pre-training's own cleanse stage would filter by labels.
         java.util.Set<PretrainStage> stages = arm.stages();
         stages.remove(PretrainStage.CLEANSE);
-        PretrainConfig config = new PretrainConfig(stages, 8, 4);
-        TrainerConfig trainer = new TrainerConfig(steps, Math.max(1, steps / 15), lr, lr / 100, 0.1, 1.0, steps, 1, seed);
+        PretrainConfig config = PretrainCommand.defaultBatches(stages);
+        TrainerConfig trainer = PretrainCommand.defaultTrainer(steps, lr, seed);
         PretrainCommand.train(device, Presets.load(preset), train, folder, config, trainer, dir, false, List.of(command(List.of(arm), List.of(seed)).split(" ")));
         Map<String, Double> metrics = new LinkedHashMap<>();
         try (NDManager manager = NDManager.newBaseManager(device)) {

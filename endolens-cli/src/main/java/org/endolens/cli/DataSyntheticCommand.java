@@ -37,10 +37,14 @@ final class DataSyntheticCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    /** 1-2 exams per patient, a quarter of each exam's frames background, up to 3 polyp entries: as the demo. */
+    static SyntheticConfig config(int patients, int framesPerExam, int imageSize, long seed) {
+        return new SyntheticConfig(patients, 1, 2, framesPerExam, imageSize, 0.25, 3, seed);
+    }
+
     @Override
     public Integer call() {
-        List<ExamRecord> exams = SyntheticColonoscopy.generate(out,
-                new SyntheticConfig(patients, 1, 2, framesPerExam, imageSize, 0.25, 3, seed));
+        List<ExamRecord> exams = SyntheticColonoscopy.generate(out, config(patients, framesPerExam, imageSize, seed));
         PrintWriter w = spec.commandLine().getOut();
         w.printf("wrote %s: %d synthetic exams of %d patients, %d frames%n", out.resolve(SyntheticColonoscopy.RECORDS_FILE),
                 exams.size(), patients, exams.stream().mapToLong(e -> e.frames().size()).sum());

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.endolens.data.ExamRecord;
 import org.endolens.data.synthetic.SyntheticColonoscopy;
-import org.endolens.data.synthetic.SyntheticConfig;
 import org.endolens.metrics.Charts;
 import org.endolens.metrics.HtmlReport;
 import org.endolens.model.ClipModel;
@@ -70,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
         Path data = out.resolve("data");
         System.out.println("1/5 generating synthetic records in " + data.toAbsolutePath());
         List<ExamRecord> exams = SyntheticColonoscopy.generate(data,
-                new SyntheticConfig(PATIENTS, 1, 2, 12, IMAGE_SIZE, 0.25, 3, seed));
+                DataSyntheticCommand.config(PATIENTS, 12, IMAGE_SIZE, seed));
         // Held-out evaluation frames come from the generator's ground truth, so the score does not depend on stage 1.
         List<ExamRecord> heldOut = FrameCleansing.dropBackground(RecordSplits.select(exams, "val,test"));
         long frames = exams.stream().mapToLong(e -> e.frames().size()).sum();
@@ -101,8 +100,8 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("4/5 pre-training endoclip-tiny (attune + unify, on the frames stage 1 kept) for " + steps + " steps");
         // Stage 1 already ran above with the real classifier; the pre-training's own cleanse stage would re-filter by
         // the generator's labels.
-        PretrainConfig config = new PretrainConfig(PretrainStage.parse("attune,unify"), 8, 4);
-        TrainerConfig trainer = new TrainerConfig(steps, Math.max(1, steps / 15), 1e-3, 1e-5, 0.1, 1.0, steps, 1, seed);
+        PretrainConfig config = PretrainCommand.defaultBatches(PretrainStage.parse("attune,unify"));
+        TrainerConfig trainer = PretrainCommand.defaultTrainer(steps, 1e-3, seed);
         Path run = out.resolve("pretrain");
         List<StepRecord> metrics = PretrainCommand.train(device, Presets.load("endoclip-tiny"), train, data, config,
                 trainer, run, false, List.of("endolens", "demo", "--steps", Long.toString(steps), "--seed", Long.toString(seed)));

@@ -135,6 +135,16 @@ final class PretrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The defaults of this command for a run of {@code steps}: warm-up steps/15, lr to lr/100, weight decay 0.1. */
+    static TrainerConfig defaultTrainer(long steps, double lr, long seed) {
+        return new TrainerConfig(steps, Math.max(1, steps / 15), lr, lr / 100, 0.1, 1.0, steps, 1, seed);
+    }
+
+    /** The default batch of 8 patients x 4 frames with {@code stages}. */
+    static PretrainConfig defaultBatches(java.util.Set<PretrainStage> stages) {
+        return new PretrainConfig(stages, 8, 4);
+    }
+
     /** Builds (or loads) the model to pre-train, its parameters on the given manager. */
     interface ModelFactory {
         ClipModel create(NDManager manager);
