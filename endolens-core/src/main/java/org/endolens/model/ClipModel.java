@@ -2,6 +2,7 @@ package org.endolens.model;
 
 import org.endolens.nn.InitScheme;
 import org.endolens.nn.NamedBlock;
+import org.endolens.nn.Scalars;
 import org.endolens.nn.TextOutput;
 import org.endolens.nn.TextTransformer;
 import org.endolens.nn.VisionOutput;
@@ -78,7 +79,7 @@ public final class ClipModel extends NamedBlock {
 
     /** L2-normalises rows, as {@code F.normalize(x, dim=-1)} (eps 1e-12). */
     public static NDArray normalize(NDArray x) {
-        return x.div(x.norm(new int[] {-1}, true).maximum(1e-12f));
+        return x.div(x.norm(new int[] {-1}, true).maximum(Scalars.of(x, 1e-12f)));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.endolens.model;
 
 import org.endolens.nn.Linear;
 import org.endolens.nn.NamedBlock;
+import org.endolens.nn.Scalars;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -64,7 +65,8 @@ public final class PatientCrossAttention extends NamedBlock {
         long headDim = dim / heads;
         // (B, D, E) -> (B, 1, H, D, d); (P, F, E) -> (1, P, H, F, d)
         NDArray qh = project(q, store, descriptions, training).reshape(b, d, heads, headDim).transpose(0, 2, 1, 3)
-                .reshape(b, 1, heads, d, headDim).mul((float) (1 / Math.sqrt(headDim)));
+                .reshape(b, 1, heads, d, headDim);
+        qh = qh.mul(Scalars.of(qh, (float) (1 / Math.sqrt(headDim))));
         NDArray kh = project(k, store, frames, training).reshape(p, f, heads, headDim).transpose(0, 2, 1, 3)
                 .reshape(1, p, heads, f, headDim);
         NDArray vh = project(v, store, frames, training).reshape(p, f, heads, headDim).transpose(0, 2, 1, 3)

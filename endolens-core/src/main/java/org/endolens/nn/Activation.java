@@ -17,7 +17,7 @@ public enum Activation {
     public NDArray apply(NDArray x) {
         return switch (this) {
             case GELU -> ai.djl.nn.Activation.gelu(x);
-            case QUICK_GELU -> x.mul(ai.djl.nn.Activation.sigmoid(x.mul(1.702f)));
+            case QUICK_GELU -> x.mul(ai.djl.nn.Activation.sigmoid(x.mul(Scalars.of(x, 1.702f))));
         };
     }
 

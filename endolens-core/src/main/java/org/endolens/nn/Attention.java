@@ -47,7 +47,7 @@ public final class Attention extends NamedBlock {
         long headDim = width / heads;
         // (B, N, 3, H, d) -> (3, B, H, N, d)
         NDArray packed = call(qkv, store, x, training).reshape(batch, tokens, 3, heads, headDim).transpose(2, 0, 3, 1, 4);
-        NDArray q = packed.get(0).mul(scale);
+        NDArray q = packed.get(0).mul(Scalars.of(packed, scale));
         NDArray k = packed.get(1);
         NDArray v = packed.get(2);
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));

@@ -18,6 +18,6 @@ public final class DropPath {
         maskShape[0] = branch.getShape().get(0);
         NDArray mask = branch.getManager().randomUniform(0f, 1f, new Shape(maskShape), branch.getDataType(), branch.getDevice())
                 .lt(keep).toType(branch.getDataType(), false);
-        return branch.mul(mask).div(keep);
+        return branch.mul(mask).div(Scalars.of(branch, keep));
     }
 }

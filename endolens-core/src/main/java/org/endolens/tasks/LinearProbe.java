@@ -47,7 +47,7 @@ public final class LinearProbe {
                 try (NDManager step = manager.newSubManager()) {
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                         NDArray logits = x.matMul(w.transpose()).add(b);
-                        NDArray loss = CrossEntropyLoss.apply(logits, y).add(w.square().sum().mul(l2 / 2));
+                        NDArray loss = CrossEntropyLoss.apply(logits, y).add(w.square().sum().mul(step.create((float) (l2 / 2))));
                         loss.attach(step);
                         logits.attach(step);
                         gc.backward(loss);

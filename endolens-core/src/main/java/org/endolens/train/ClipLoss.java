@@ -1,5 +1,6 @@
 package org.endolens.train;
 
+import org.endolens.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -20,6 +21,6 @@ public final class ClipLoss {
         NDArray labels = manager.arange(0, (int) n, 1, DataType.INT64);
         NDArray imageLoss = CrossEntropyLoss.apply(logitsPerImage, labels);
         NDArray textLoss = CrossEntropyLoss.apply(logitsPerImage.transpose(), labels);
-        return imageLoss.add(textLoss).div(2f);
+        return imageLoss.add(textLoss).div(Scalars.of(imageLoss, 2f));
     }
 }

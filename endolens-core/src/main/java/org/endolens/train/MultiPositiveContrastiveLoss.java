@@ -1,5 +1,6 @@
 package org.endolens.train;
 
+import org.endolens.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 
@@ -19,7 +20,8 @@ public final class MultiPositiveContrastiveLoss {
         NDArray scale = logScale.clip(0f, ClipLoss.MAX_LOG_SCALE).exp();
         NDArray logits = image.matMul(prompts.transpose()).mul(scale);
         NDArray pos = positive.toType(DataType.FLOAT32, false);
-        return direction(logits, pos).add(direction(logits.transpose(), pos.transpose())).div(2f);
+        NDArray sum = direction(logits, pos).add(direction(logits.transpose(), pos.transpose()));
+        return sum.div(Scalars.of(sum, 2f));
     }
 
     private static NDArray direction(NDArray logits, NDArray positive) {

@@ -1,5 +1,6 @@
 package org.endolens.train;
 
+import org.endolens.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -40,6 +41,6 @@ public final class PatientContrastiveLoss {
         NDArray positives = manager.eye((int) b).reshape(b, b, 1).broadcast(b, b, d).reshape(b, b * d).mul(flatValid.reshape(1, b * d));
         NDArray toDescription = logProbPatient.mul(positives).sum(new int[] {1}).div(positives.sum(new int[] {1}).maximum(1f))
                 .mean().neg();
-        return toPatient.add(toDescription).div(2f);
+        return toPatient.add(toDescription).div(Scalars.of(toPatient, 2f));
     }
 }
