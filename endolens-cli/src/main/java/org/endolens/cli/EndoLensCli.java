@@ -22,6 +22,7 @@ import java.io.PrintWriter;
             InfoCommand.class,
             DemoCommand.class,
             PretrainCommand.class,
+            TrainCommand.class,
             EvalCommand.class,
             ConvertCommand.class,
             ForwardCommand.class,
