@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
  */
 public record SegmentationDecoderConfig(List<Integer> layers, int channels) {
     /** The narrowest upsampling stage. */
-    public static final int MIN_CHANNELS = 16;
+    public static final int MIN_CHANNELS = 8;
     /** SETR-MLA and UNETR read four levels. */
     public static final int DEFAULT_LEVELS = 4;
     public static final int DEFAULT_CHANNELS = 64;
