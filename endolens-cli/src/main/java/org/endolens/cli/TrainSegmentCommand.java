@@ -41,7 +41,8 @@ import picocli.CommandLine.Option;
             "--image-size sets the square training size (a multiple of the patch size)."})
 final class TrainSegmentCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", required = true,
-            description = "Encoder: a preset name (random init), an EndoLens checkpoint directory or a ViT/CLIP file.")
+            description = "Encoder: a preset name or model config .json (random init), an EndoLens checkpoint directory"
+                    + " or a ViT/CLIP file.")
     String encoder;
 
     @Option(names = "--split", defaultValue = "train",
@@ -127,7 +128,8 @@ final class TrainSegmentCommand implements Callable<Integer> {
     /** The model with its encoder from a preset (random) or from a checkpoint's image tower. */
     private SegmentationModel build(NDManager manager) {
         Path path = Path.of(encoder);
-        LoadedModel loaded = Files.exists(path) ? checkpointOptions.load(path, manager, System.out) : null;
+        boolean modelConfigFile = encoder.endsWith(".json") && Files.isRegularFile(path);
+        LoadedModel loaded = Files.exists(path) && !modelConfigFile ? checkpointOptions.load(path, manager, System.out) : null;
         ModelConfig source = loaded != null ? loaded.config() : Presets.load(encoder);
         if (source.kind() == ModelKind.VIDEO) {
             throw new IllegalArgumentException(encoder + " is a video model; segmentation needs an image encoder");

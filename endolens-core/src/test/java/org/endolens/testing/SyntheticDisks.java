@@ -33,7 +33,8 @@ public final class SyntheticDisks {
                     for (int x = 0; x < width; x++) {
                         boolean inside = (x - cx) * (x - cx) + (y - cy) * (y - cy) <= radius * radius;
                         int noise = random.nextInt(30);
-                        Color c = inside ? new Color(220 + noise / 3, 200 + noise, 120 + noise) : new Color(120 + noise, 40 + noise, 50 + noise);
+                        Color c = inside ? new Color(220 + noise / 3, 200 + noise, 120 + noise)
+                                : new Color(120 + noise, 40 + noise, 50 + noise);
                         image.setRGB(x, y, c.getRGB());
                         mask.getRaster().setSample(x, y, 0, inside ? 255 : 0);
                     }

@@ -240,8 +240,8 @@ public final class SegmentationEvaluation {
             ImageScore score = result.images().get(i);
             Thumbnail t = thumbnails.get(i);
             tiles.add(new MaskOverlays.Tile(scaled(ImageFiles.read(Path.of(score.image())), t.width(), t.height()),
-                    t.truth(), t.predicted(), String.format(Locale.ROOT, "%s  Dice %.3f", shorten(score.id()),
-                            score.overlap().dice())));
+                    t.truth(), t.predicted(), String.format(Locale.ROOT, "Dice %.2f  %s", score.overlap().dice(),
+                            shorten(score.id()))));
         }
         return tiles;
     }
@@ -259,7 +259,7 @@ public final class SegmentationEvaluation {
     }
 
     private static String shorten(String id) {
-        return id.length() <= 14 ? id : id.substring(0, 13) + "…";
+        return id.length() <= 10 ? id : id.substring(0, 9) + "…";
     }
 
     private static String describe(Bootstrap.Interval interval) {

@@ -27,8 +27,9 @@ import org.endolens.train.TrainerConfig;
 /**
  * Trains a {@link SegmentationModel} on the frames of records that have a mask: each frame resized to the model's
  * square size once (bilinear; masks nearest; {@link ResizedFrameCache}), then every epoch randomly flipped both ways
- * and turned by quarter turns (the endoscope has no preferred up), normalised; Dice + BCE; the shared {@link Trainer} (AdamW, cosine schedule, checkpoints, exact
- * resume). The model's {@code segmentation.json} is written beside the trainer's files.
+ * and turned by quarter turns (the endoscope has no preferred up), normalised; Dice + BCE; the shared
+ * {@link Trainer} (AdamW, cosine schedule, checkpoints, exact resume). The model's {@code segmentation.json} is
+ * written beside the trainer's files.
  */
 public final class SegmentationTraining {
     private SegmentationTraining() {}

@@ -8,6 +8,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +47,7 @@ class SegmentationEvaluationTest {
         SyntheticDisks.write(data, 5, 40, 30, 2);
         // Masks that cover the whole image: the all-foreground model predicts them perfectly, at any resolution.
         for (int i = 0; i < 5; i++) {
-            java.awt.image.BufferedImage full = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+            BufferedImage full = new BufferedImage(40, 30, BufferedImage.TYPE_BYTE_GRAY);
             for (int y = 0; y < 30; y++) {
                 for (int x = 0; x < 40; x++) {
                     full.getRaster().setSample(x, y, 0, 255);
