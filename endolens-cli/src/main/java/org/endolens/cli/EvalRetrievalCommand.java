@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 
 /** {@code endolens eval retrieval}: image→image (same patient/sequence) and, for CLIP, text→image retrieval. */
 @Command(name = "retrieval", mixinStandardHelpOptions = true,
-        description = {"Image->image retrieval (relevant = other frames of the same patient; CVC-ClinicDB: sequence) and,",
-            "for CLIP checkpoints, text->image retrieval (reports, label prompts): Recall@1/5/10 and MRR."})
+        description = {"Image->image and (CLIP) text->image retrieval: Recall@1/5/10 and MRR.",
+            "Image->image: the other frames of the query's patient are relevant (CVC-ClinicDB: its sequence).",
+            "Text->image: a report retrieves its exam's frames, a label's prompts the frames with that label."})
 final class EvalRetrievalCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", required = true,
             description = "Checkpoint directory/file (ViT or CLIP), or a pretrain/segmentation run directory.")

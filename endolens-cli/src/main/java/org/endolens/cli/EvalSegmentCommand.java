@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 
 /** {@code endolens eval segment}: per-image and data-set Dice/IoU of a trained segmentation run. */
 @Command(name = "segment", mixinStandardHelpOptions = true,
-        description = "Dice and IoU (per image, mean with 95% bootstrap CI, pooled) of a 'train segment' run, at mask resolution.")
+        description = "Dice and IoU (per image, mean with 95%% bootstrap CI, pooled) of a 'train segment' run, at mask"
+                + " resolution.")
 final class EvalSegmentCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", required = true, description = "The run directory of 'endolens train segment'.")
     Path checkpoint;
