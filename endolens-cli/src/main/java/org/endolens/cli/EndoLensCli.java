@@ -23,6 +23,7 @@ import java.io.PrintWriter;
             DemoCommand.class,
             PretrainCommand.class,
             AblationCommand.class,
+            TrainCommand.class,
             EvalCommand.class,
             ConvertCommand.class,
             ForwardCommand.class,

@@ -52,6 +52,18 @@ public final class RetrievalScores {
         return Arrays.stream(firstRelevantRank).mapToDouble(r -> r == 0 ? 0 : 1.0 / r).average().orElse(Double.NaN);
     }
 
+    /**
+     * The scores of the queries at {@code queries} (repeats allowed): a subset of the queries, or a bootstrap
+     * resample of them.
+     */
+    public RetrievalScores subset(int[] queries) {
+        int[] ranks = new int[queries.length];
+        for (int i = 0; i < queries.length; i++) {
+            ranks[i] = firstRelevantRank[queries[i]];
+        }
+        return new RetrievalScores(ranks);
+    }
+
     /** Rank (1-based) of each query's first relevant item, 0 when none. */
     public int[] firstRelevantRanks() {
         return firstRelevantRank.clone();

@@ -13,7 +13,7 @@ import java.util.List;
 public final class Presets {
     /** Every preset shipped with EndoLens. */
     public static final List<String> NAMES = List.of(
-            "vit-tiny-8", "vit-s-16", "vit-b-16", "clip-tiny", "clip-vit-b-16", "endoclip-tiny", "endoclip-vit-b-16",
+            "vit-tiny-8", "vit-mini-8", "vit-s-16", "vit-b-16", "clip-tiny", "clip-vit-b-16", "endoclip-tiny", "endoclip-vit-b-16",
             "timesformer-tiny-8", "timesformer-b-16");
 
     private Presets() {}

@@ -19,7 +19,7 @@ public final class PatchEmbed extends NamedBlock {
     /** A patch embedding whose projection starts from {@code weightInit}. */
     public PatchEmbed(int channels, long width, int patchSize, boolean bias, Initializer weightInit) {
         this.patchSize = patchSize;
-        this.proj = child("proj", new Conv2d(channels, width, patchSize, patchSize, bias, weightInit));
+        this.proj = child("proj", new Conv2d(channels, width, patchSize, patchSize, 0, bias, weightInit));
     }
 
     public int patchSize() {

@@ -8,13 +8,15 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
- * How learned position (and time) embeddings are resized for another image size or frame count: bicubic as
- * timm's {@code resample_abs_pos_embed}, nearest as Endo-FM/TimeSformer. Both reproduce PyTorch's
- * {@code F.interpolate(..., align_corners=False)} exactly: the resize is a separable linear map whose weights are
- * computed here, applied as two matrix products on the engine.
+ * How grids are resized: learned position (and time) embeddings for another image size or frame count (bicubic as
+ * timm's {@code resample_abs_pos_embed}, nearest as Endo-FM/TimeSformer), and feature maps and logits of dense heads
+ * (bilinear). All reproduce PyTorch's {@code F.interpolate(..., align_corners=False)} without antialiasing: the resize
+ * is a separable linear map whose weights are computed here, applied as two matrix products on the engine (so it is
+ * differentiable).
  */
 public enum Resample {
     NEAREST,
+    BILINEAR,
     BICUBIC;
 
     /** PyTorch's cubic convolution coefficient. */
@@ -41,8 +43,17 @@ public enum Resample {
                 m[i * in + Math.min((int) Math.floor(i * scale), in - 1)] = 1f;
                 continue;
             }
-            // align_corners=False source coordinate; for cubic PyTorch does not clamp it at 0.
+            // align_corners=False source coordinate; PyTorch clamps it at 0 for linear, not for cubic.
             double src = scale * (i + 0.5) - 0.5;
+            if (this == BILINEAR) {
+                src = Math.max(src, 0);
+                int low = Math.min((int) Math.floor(src), in - 1);
+                int high = Math.min(low + 1, in - 1);
+                double t = src - low;
+                m[i * in + low] += (float) (1 - t);
+                m[i * in + high] += (float) t;
+                continue;
+            }
             int floor = (int) Math.floor(src);
             double t = src - floor;
             double[] coefficient = {cubicFar(t + 1), cubicNear(t), cubicNear(1 - t), cubicFar(2 - t)};
@@ -67,7 +78,7 @@ public enum Resample {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown resampling '" + name + "'; expected nearest or bicubic", e);
+            throw new IllegalArgumentException("unknown resampling '" + name + "'; expected nearest, bilinear or bicubic", e);
         }
     }
 

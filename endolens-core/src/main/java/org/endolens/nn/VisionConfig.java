@@ -65,6 +65,15 @@ public record VisionConfig(
                 qkvBias, patchBias, preNorm, numClasses, embedDim, frames, posResample, dropPath);
     }
 
+    /**
+     * The same tower built for {@code newImageSize} without classifier {@code head} or CLIP {@code proj}: the encoder
+     * of a dense head, which reads patch tokens only.
+     */
+    public VisionConfig backbone(int newImageSize) {
+        return new VisionConfig(newImageSize, patchSize, channels, width, depth, heads, mlpDim, activation, normEps,
+                qkvBias, patchBias, preNorm, 0, 0, frames, posResample, dropPath);
+    }
+
     static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);

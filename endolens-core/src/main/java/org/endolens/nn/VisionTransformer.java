@@ -75,17 +75,7 @@ public final class VisionTransformer extends NamedBlock {
 
     /** Encodes images {@code (B, C, H, W)}; H and W may differ from the configured size (positions are resampled). */
     public VisionOutput encode(ParameterStore store, NDArray images, boolean training) {
-        NDArray patches = call(patchEmbed, store, images, training);
-        long batch = patches.getShape().get(0);
-        long gridH = images.getShape().get(2) / config.patchSize();
-        long gridW = images.getShape().get(3) / config.patchSize();
-        NDArray cls = value(store, clsToken, images, training).broadcast(batch, 1, config.width());
-        NDArray pos = PositionEmbeddings.resample(value(store, posEmbed, images, training), config.gridSize(),
-                gridH, gridW, config.posResample());
-        NDArray x = NDArrays.concat(new NDList(cls, patches), 1).add(pos);
-        if (normPre != null) {
-            x = call(normPre, store, x, training);
-        }
+        NDArray x = tokens(store, images, training);
         List<NDArray> layerCls = new ArrayList<>(config.depth());
         for (Block block : blocks.layers()) {
             x = block.apply(store, x, null, training);
@@ -97,6 +87,39 @@ public final class VisionTransformer extends NamedBlock {
         NDArray logits = head == null ? null : call(head, store, features, training);
         NDArray embedding = proj == null ? null : features.matMul(value(store, proj, images, training));
         return new VisionOutput(features, NDArrays.stack(new NDList(layerCls), 1), patchTokens, logits, embedding);
+    }
+
+    /**
+     * The patch tokens {@code (B, N, D)} after each of the blocks {@code layers} (0-based, ascending; before the final
+     * norm), for dense heads that read several depths (SETR, UNETR). Blocks after the last requested one are not run.
+     */
+    public List<NDArray> layerPatchTokens(ParameterStore store, NDArray images, List<Integer> layers, boolean training) {
+        int last = layers.get(layers.size() - 1);
+        if (last >= config.depth()) {
+            throw new IllegalArgumentException("layer " + last + " requested from an encoder of depth " + config.depth());
+        }
+        NDArray x = tokens(store, images, training);
+        List<NDArray> out = new ArrayList<>(layers.size());
+        for (int i = 0; i <= last; i++) {
+            x = blocks.layers().get(i).apply(store, x, null, training);
+            if (layers.contains(i)) {
+                out.add(x.get(":, 1:, :"));
+            }
+        }
+        return out;
+    }
+
+    /** Patch embedding, CLS token and (resampled) positions, and CLIP's pre-norm: the input of the first block. */
+    private NDArray tokens(ParameterStore store, NDArray images, boolean training) {
+        NDArray patches = call(patchEmbed, store, images, training);
+        long batch = patches.getShape().get(0);
+        long gridH = images.getShape().get(2) / config.patchSize();
+        long gridW = images.getShape().get(3) / config.patchSize();
+        NDArray cls = value(store, clsToken, images, training).broadcast(batch, 1, config.width());
+        NDArray pos = PositionEmbeddings.resample(value(store, posEmbed, images, training), config.gridSize(),
+                gridH, gridW, config.posResample());
+        NDArray x = NDArrays.concat(new NDList(cls, patches), 1).add(pos);
+        return normPre == null ? x : call(normPre, store, x, training);
     }
 
     @Override

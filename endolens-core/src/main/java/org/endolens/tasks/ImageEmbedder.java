@@ -22,19 +22,24 @@ import org.endolens.data.transform.Resize;
 import org.endolens.data.transform.SampleViews;
 import org.endolens.data.transform.Transform;
 import org.endolens.model.ClipModel;
+import org.endolens.nn.NamedBlock;
+import org.endolens.nn.VisionOutput;
+import org.endolens.nn.VisionTransformer;
 import org.endolens.text.Tokenizer;
 import org.endolens.text.Tokenizers;
 
 /**
- * Embeds frames and texts with a CLIP model in evaluation mode: frames of records in record order, batched,
- * resized (shorter side, bicubic) and centre-cropped to the model's size with CLIP normalisation; texts with the
- * text tower's tokenizer (byte-level unless given). Embeddings are the raw projections (callers normalise when
- * they need to).
+ * Embeds frames (and, for CLIP, texts) with an image encoder in evaluation mode: frames of records in record order,
+ * batched, resized (shorter side, bicubic) and centre-cropped to the model's size; texts with the text tower's
+ * tokenizer (byte-level unless given). A CLIP model gives its raw image and text projections (CLIP normalisation); a plain ViT gives its pooled
+ * feature (ImageNet normalisation). Callers L2-normalise when they need to.
  */
 public final class ImageEmbedder {
     public static final int DEFAULT_BATCH = 64;
 
+    private final VisionTransformer tower;
     private final ClipModel model;
+    private final Normalize normalize;
     private final NDManager manager;
     private final Tokenizer tokenizer;
 
@@ -45,16 +50,40 @@ public final class ImageEmbedder {
 
     /** @param tokenizer the text tower's tokenizer, or null for {@link Tokenizers#forTower}'s default */
     public ImageEmbedder(ClipModel model, NDManager manager, Tokenizer tokenizer) {
+        this(model.visual(), model, Normalize.clip(), manager, tokenizer);
+    }
+
+    private ImageEmbedder(VisionTransformer tower, ClipModel model, Normalize normalize, NDManager manager,
+            Tokenizer tokenizer) {
+        this.tower = tower;
         this.model = model;
+        this.normalize = normalize;
         this.manager = manager;
         this.tokenizer = tokenizer;
     }
 
+    /** An embedder for any image encoder: a CLIP model (image and text towers) or a Vision Transformer. */
+    public static ImageEmbedder of(NamedBlock encoder, NDManager manager) {
+        if (encoder instanceof ClipModel clip) {
+            return new ImageEmbedder(clip, manager);
+        }
+        if (encoder instanceof VisionTransformer vit) {
+            return new ImageEmbedder(vit, null, Normalize.imagenet(), manager, null);
+        }
+        throw new IllegalArgumentException("cannot embed images with a " + encoder.getClass().getSimpleName()
+                + "; expected a ViT or CLIP checkpoint");
+    }
+
+    /** Whether this embedder also embeds texts (a CLIP model). */
+    public boolean embedsText() {
+        return model != null;
+    }
+
     /** One row per frame of {@code exams}, in the order exams and frames appear (masks are not read). */
     public float[][] frames(List<ExamRecord> exams, Path folder, int batchSize) {
-        int size = model.config().vision().imageSize();
+        int size = tower.config().imageSize();
         SampleViews views = SampleViews.single(Transform.compose(Resize.shorterSide(size, Interpolation.BICUBIC),
-                new CenterCrop(size), Normalize.clip()));
+                new CenterCrop(size), normalize));
         List<ExamRecord> imagesOnly = exams.stream().map(e -> new ExamRecord(e.patientId(), e.examId(), e.date(),
                 e.frames().stream().map(f -> FrameRecord.of(f.id(), f.path())).toList(), List.of(), e.report(), null))
                 .toList();
@@ -67,7 +96,8 @@ public final class ImageEmbedder {
             while (batches.hasNext()) {
                 try (NDManager scope = manager.newSubManager()) {
                     NDList batch = batches.next(scope);
-                    addRows(rows, model.encodeImage(store, batch.get(SampleViews.IMAGE), false).embedding());
+                    VisionOutput out = tower.encode(store, batch.get(SampleViews.IMAGE), false);
+                    addRows(rows, model != null ? out.embedding() : out.features());
                 }
             }
         }
@@ -76,6 +106,9 @@ public final class ImageEmbedder {
 
     /** One row per text. */
     public float[][] texts(List<String> texts) {
+        if (model == null) {
+            throw new IllegalStateException("a plain image encoder has no text tower; check embedsText() first");
+        }
         int context = model.config().text().contextLength();
         Tokenizer words = tokenizer != null ? tokenizer : Tokenizers.forTower(model.config().text(), null);
         long[][] ids = words.encode(texts, context);

@@ -1,0 +1,166 @@
+package org.endolens.cli;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.endolens.data.Problems;
+import org.endolens.data.readers.Dataset;
+import org.endolens.data.readers.Validation;
+import org.endolens.model.ModelConfig;
+import org.endolens.model.ModelKind;
+import org.endolens.model.Presets;
+import org.endolens.nn.NamedBlock;
+import org.endolens.nn.SegmentationDecoderConfig;
+import org.endolens.nn.VisionConfig;
+import org.endolens.tasks.segment.SegmentationConfig;
+import org.endolens.tasks.segment.SegmentationModel;
+import org.endolens.tasks.segment.SegmentationRun;
+import org.endolens.tasks.segment.SegmentationTraining;
+import org.endolens.train.StepRecord;
+import org.endolens.train.TrainerConfig;
+import org.endolens.weights.LoadedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code endolens train segment}: a segmentation decoder on a ViT encoder (a preset from scratch, or the image tower
+ * of a checkpoint), fine-tuned end to end or with the encoder frozen, on the masked frames of a data set.
+ */
+@Command(name = "segment", mixinStandardHelpOptions = true,
+        description = {"Train a SETR/UNETR-style segmentation decoder (Dice + BCE) on a ViT encoder.",
+            "--checkpoint is a preset (trained from scratch) or a ViT/CLIP checkpoint (its image tower is the encoder);",
+            "--image-size sets the square training size (a multiple of the patch size)."})
+final class TrainSegmentCommand implements Callable<Integer> {
+    @Option(names = "--checkpoint", required = true,
+            description = "Encoder: a preset name or model config .json (random init), an EndoLens checkpoint directory"
+                    + " or a ViT/CLIP file.")
+    String encoder;
+
+    @Option(names = "--split", defaultValue = "train",
+            description = "Frame splits to train on, comma-separated, or 'all' (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--freeze-encoder", description = "Train the decoder only; the encoder's weights stay as loaded.")
+    boolean freezeEncoder;
+
+    @Option(names = "--levels", defaultValue = "4",
+            description = "Encoder blocks the decoder reads, evenly spaced (default: ${DEFAULT-VALUE}).")
+    int levels;
+
+    @Option(names = "--decoder-channels", defaultValue = "64", description = "Decoder width (default: ${DEFAULT-VALUE}).")
+    int channels;
+
+    @Option(names = "--steps", defaultValue = "1000", description = "Training steps (default: ${DEFAULT-VALUE}).")
+    long steps;
+
+    @Option(names = "--batch-size", defaultValue = "16", description = "Images per step (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--warmup", defaultValue = "50", description = "Linear warm-up steps (default: ${DEFAULT-VALUE}).")
+    long warmup;
+
+    @Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--weight-decay", defaultValue = "0.05", description = "AdamW weight decay (default: ${DEFAULT-VALUE}).")
+    double weightDecay;
+
+    @Option(names = "--checkpoint-every", defaultValue = "100", description = "Checkpoint interval in steps (default: ${DEFAULT-VALUE}).")
+    long checkpointEvery;
+
+    @Option(names = "--out", defaultValue = "runs/segment", description = "Run directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue from --out's checkpoint when there is one.")
+    boolean resume;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Mixin
+    DatasetOptions data;
+
+    @Mixin
+    CheckpointOptions checkpointOptions;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Override
+    public Integer call() {
+        Device device = engine.start();
+        Problems problems = data.problems();
+        Dataset dataset = data.read(data.validation(Validation.FILES), problems);
+        var exams = RecordSplits.select(dataset.exams(), split);
+        TrainerConfig trainer = new TrainerConfig(steps, warmup, lr, lr / 100, weightDecay, 1.0, checkpointEvery, 1, seed);
+        Engine.getInstance().setRandomSeed((int) seed);
+        List<StepRecord> metrics;
+        try (NDManager manager = NDManager.newBaseManager(device);
+                ProgressBar bar = new ProgressBarBuilder().setTaskName("segment").setInitialMax(steps).build()) {
+            SegmentationModel model = build(manager);
+            if (freezeEncoder) {
+                model.freezeEncoder();
+            }
+            metrics = SegmentationTraining.run(model, manager, exams, dataset.root().toAbsolutePath(), trainer, batchSize,
+                    out, resume, command(), record -> {
+                        bar.stepTo(record.step());
+                        bar.setExtraMessage(String.format(Locale.ROOT, "loss %.3f", record.loss()));
+                    });
+        }
+        if (!metrics.isEmpty()) {
+            StepRecord last = metrics.get(metrics.size() - 1);
+            System.out.printf(Locale.ROOT, "final loss %.4f after %d steps%n", last.loss(), last.step());
+        }
+        System.out.println(problems.summary());
+        System.out.println("run: " + out.toAbsolutePath() + " (evaluate with: endolens eval segment --checkpoint " + out + ")");
+        return 0;
+    }
+
+    /** The model with its encoder from a preset (random) or from a checkpoint's image tower. */
+    private SegmentationModel build(NDManager manager) {
+        Path path = Path.of(encoder);
+        boolean modelConfigFile = encoder.endsWith(".json") && Files.isRegularFile(path);
+        LoadedModel loaded = Files.exists(path) && !modelConfigFile ? checkpointOptions.load(path, manager, System.out) : null;
+        ModelConfig source = loaded != null ? loaded.config() : Presets.load(encoder);
+        if (source.kind() == ModelKind.VIDEO) {
+            throw new IllegalArgumentException(encoder + " is a video model; segmentation needs an image encoder");
+        }
+        int size = checkpointOptions.imageSize != null ? checkpointOptions.imageSize : source.vision().imageSize();
+        VisionConfig vision = source.vision().backbone(size);
+        SegmentationConfig config = new SegmentationConfig(
+                new ModelConfig(source.name(), ModelKind.VIT, vision, null, null),
+                SegmentationDecoderConfig.evenlySpaced(vision.depth(), levels, channels),
+                source.kind() == ModelKind.CLIP ? SegmentationConfig.CLIP : SegmentationConfig.IMAGENET,
+                loaded != null ? path.toAbsolutePath().toString() : "preset " + encoder + " (random initialisation)");
+        SegmentationModel model = new SegmentationModel(config);
+        model.initialize(manager);
+        if (loaded != null) {
+            NamedBlock pretrained = loaded.model();
+            SegmentationRun.startEncoderFrom(model, pretrained, path.toString());
+        }
+        return model;
+    }
+
+    private List<String> command() {
+        List<String> command = new ArrayList<>(List.of("endolens", "train", "segment", "--checkpoint", encoder,
+                "--format", data.format.formatName(), "--root", data.root.toString(), "--split", split,
+                "--steps", Long.toString(steps), "--batch-size", Integer.toString(batchSize), "--lr", Double.toString(lr),
+                "--seed", Long.toString(seed)));
+        if (checkpointOptions.imageSize != null) {
+            command.addAll(List.of("--image-size", checkpointOptions.imageSize.toString()));
+        }
+        if (freezeEncoder) {
+            command.add("--freeze-encoder");
+        }
+        return command;
+    }
+}

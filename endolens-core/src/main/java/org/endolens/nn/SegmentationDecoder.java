@@ -1,0 +1,109 @@
+package org.endolens.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+import java.util.List;
+
+/**
+ * A SETR/UNETR-style decoder from ViT patch tokens to per-pixel logits. The tokens of several encoder blocks are each
+ * layer-normalised, laid out on the patch grid and projected to {@code channels} by a 1x1 convolution
+ * ({@code levels.i}); the levels are concatenated and fused by a 3x3 conv-norm-ReLU ({@code fuse}); then
+ * {@code log2(patch)} stages of bilinear 2x upsampling followed by a 3x3 conv-norm-ReLU ({@code up.k}, SETR-PUP's
+ * progressive upsampling) bring the map back to the input resolution, where a 1x1 convolution ({@code head}) gives
+ * one foreground logit per pixel.
+ */
+public final class SegmentationDecoder extends NamedBlock {
+    private final SegmentationDecoderConfig config;
+    private final int patchSize;
+    private final BlockStack<Level> levels;
+    private final ConvNormRelu fuse;
+    private final BlockStack<ConvNormRelu> up;
+    private final Conv2d head;
+
+    /** One encoder level: LayerNorm over tokens, then a 1x1 projection of the token grid. */
+    private static final class Level extends NamedBlock {
+        private final LayerNorm norm;
+        private final Conv2d proj;
+
+        Level(long width, int channels, float eps) {
+            this.norm = child("norm", new LayerNorm(width, eps));
+            this.proj = child("proj", new Conv2d((int) width, channels, 1, 1, 0, true, Conv2d.heNormal()));
+        }
+
+        /** Tokens {@code (B, gridH * gridW, D)} to a map {@code (B, channels, gridH, gridW)}. */
+        NDArray map(ParameterStore store, NDArray tokens, long gridH, long gridW, boolean training) {
+            NDArray x = call(norm, store, tokens, training);
+            long batch = x.getShape().get(0);
+            long width = x.getShape().get(2);
+            return call(proj, store, x.transpose(0, 2, 1).reshape(batch, width, gridH, gridW), training);
+        }
+
+        @Override
+        protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+            throw new UnsupportedOperationException("a decoder level needs the grid size; call map()");
+        }
+    }
+
+    /**
+     * @param config levels and width
+     * @param encoderWidth token width D of the encoder
+     * @param patchSize the encoder's patch size, a power of two (the number of 2x upsampling stages is its log2)
+     * @param normEps the encoder's LayerNorm epsilon
+     */
+    public SegmentationDecoder(SegmentationDecoderConfig config, long encoderWidth, int patchSize, float normEps) {
+        if (Integer.bitCount(patchSize) != 1 || patchSize < 2) {
+            throw new IllegalArgumentException("the segmentation decoder upsamples by 2x stages and needs a power-of-two"
+                    + " patch size, got " + patchSize);
+        }
+        this.config = config;
+        this.patchSize = patchSize;
+        int channels = config.channels();
+        this.levels = child("levels", new BlockStack<>(config.layers().size(), i -> new Level(encoderWidth, channels, normEps)));
+        this.fuse = child("fuse", new ConvNormRelu(channels * config.layers().size(), channels));
+        int stages = Integer.numberOfTrailingZeros(patchSize);
+        this.up = child("up", new BlockStack<>(stages,
+                k -> new ConvNormRelu(k == 0 ? channels : config.stageChannels(k - 1), config.stageChannels(k))));
+        this.head = child("head", new Conv2d(config.stageChannels(stages - 1), 1, 1, 1, 0, true, Conv2d.heNormal()));
+    }
+
+    public SegmentationDecoderConfig config() {
+        return config;
+    }
+
+    /**
+     * Logits {@code (B, 1, gridH * patch, gridW * patch)} from the patch tokens of the configured layers, each
+     * {@code (B, gridH * gridW, D)}, in {@link SegmentationDecoderConfig#layers()} order.
+     */
+    public NDArray logits(ParameterStore store, List<NDArray> layerTokens, long gridH, long gridW, boolean training) {
+        if (layerTokens.size() != levels.layers().size()) {
+            throw new IllegalArgumentException("expected the tokens of " + levels.layers().size() + " layers, got "
+                    + layerTokens.size());
+        }
+        NDList maps = new NDList(layerTokens.size());
+        for (int i = 0; i < layerTokens.size(); i++) {
+            maps.add(levels.layers().get(i).map(store, layerTokens.get(i), gridH, gridW, training));
+        }
+        NDArray x = call(fuse, store, NDArrays.concat(maps, 1), training);
+        long h = gridH;
+        long w = gridW;
+        for (ConvNormRelu stage : up.layers()) {
+            h *= 2;
+            w *= 2;
+            x = call(stage, store, Resample.BILINEAR.resize(x, h, w), training);
+        }
+        return call(head, store, x, training);
+    }
+
+    public int patchSize() {
+        return patchSize;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        throw new UnsupportedOperationException("the decoder needs the grid size; call logits()");
+    }
+}
