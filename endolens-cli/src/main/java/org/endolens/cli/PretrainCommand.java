@@ -31,13 +31,18 @@ import org.endolens.util.AtomicTextFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import java.util.Map;
+import org.endolens.metrics.Charts;
+import org.endolens.metrics.HtmlReport;
 
 /**
  * {@code endolens pretrain}: Endo-CLIP (or plain CLIP) pre-training on a records file, frames against their exam's
  * report, with the optional cleanse, attune and unify stages; writes metrics.jsonl and a resumable checkpoint.
  */
 @Command(name = "pretrain", mixinStandardHelpOptions = true,
-        description = "Pre-train Endo-CLIP on raw records (frames + free-text reports + attributes).")
+        description = {"Pre-train CLIP or Endo-CLIP on raw records (frames + free-text reports + attributes).",
+            "Writes OUT/metrics.jsonl, OUT/checkpoint/ (resumable with --resume) and OUT/report.html (loss curves)."})
 final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--records", required = true, description = "Records JSONL file.")
     Path records;
@@ -46,8 +51,12 @@ final class PretrainCommand implements Callable<Integer> {
             description = "Frame splits to train on, comma-separated, or 'all' (default: ${DEFAULT-VALUE}).")
     String split;
 
-    @Option(names = "--stages", defaultValue = "cleanse,attune,unify",
-            description = "Stages on top of frame-report contrast: cleanse, attune, unify, or none (default: ${DEFAULT-VALUE}).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "clip|endoclip", defaultValue = "endoclip",
+            description = "clip: frame-report contrast only (--stages none); endoclip: all three stages (default).")
+    String objective;
+
+    @Option(names = "--stages", description = "Stages on top of frame-report contrast: cleanse, attune, unify, or none"
+            + " (default: none for clip, cleanse,attune,unify for endoclip).")
     String stages;
 
     @Option(names = "--cleansed", description = "Records file from stage 1: only its non-background frames are kept.")
@@ -105,6 +114,12 @@ final class PretrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Device device = engine.start();
+        if (!objective.equals("clip") && !objective.equals("endoclip")) {
+            throw new IllegalArgumentException("unknown objective '" + objective + "'; expected clip or endoclip");
+        }
+        if (stages == null) {
+            stages = objective.equals("clip") ? "none" : "cleanse,attune,unify";
+        }
         PretrainConfig config = new PretrainConfig(PretrainStage.parse(stages), patientsPerBatch, framesPerPatient);
         List<ExamRecord> exams = RecordSplits.select(RecordsFile.read(records), split);
         if (cleansed != null) {
@@ -131,8 +146,25 @@ final class PretrainCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "final loss %.4f after %d steps%n", metrics.get(metrics.size() - 1).loss(),
                     metrics.get(metrics.size() - 1).step());
         }
+        writeReport(out, Map.of("records", records.toString(), "objective", objective + " (stages: " + stages + ")",
+                "model", init != null ? init.toString() : preset, "steps", Long.toString(steps), "seed", Long.toString(seed)));
         System.out.println("checkpoint: " + out.resolve(Trainer.CHECKPOINT).resolve(TrainingCheckpoint.MODEL).toAbsolutePath());
+        System.out.println("report: " + out.resolve("report.html").toAbsolutePath());
         return 0;
+    }
+
+    /** {@code runDir/report.html}: the settings and the loss and learning-rate curves of every step run so far. */
+    static void writeReport(Path runDir, Map<String, String> settings) {
+        List<StepRecord> all = Trainer.readMetrics(runDir);
+        double[] steps = all.stream().mapToDouble(StepRecord::step).toArray();
+        HtmlReport report = new HtmlReport("EndoLens pre-training: " + runDir.getFileName()).keyValues(settings);
+        if (steps.length > 0) {
+            report.image("loss", Charts.lines("Pre-training loss", "step", "loss",
+                    Map.of("loss", new double[][] {steps, all.stream().mapToDouble(StepRecord::loss).toArray()}), false))
+                    .image("learning rate", Charts.lines("Learning rate", "step", "lr",
+                            Map.of("lr", new double[][] {steps, all.stream().mapToDouble(StepRecord::lr).toArray()}), false));
+        }
+        report.write(runDir.resolve("report.html"));
     }
 
     /** The defaults of this command for a run of {@code steps}: warm-up steps/15, lr to lr/100, weight decay 0.1. */

@@ -36,6 +36,13 @@ class PretrainCommandTest {
                 "--patients-per-batch", "2", "--frames-per-patient", "3", "--out", run.toString()));
         assertEquals(3, Files.readAllLines(run.resolve("metrics.jsonl")).size());
         assertTrue(Files.isDirectory(run.resolve("checkpoint").resolve("model")));
+        String report = Files.readString(run.resolve("report.html"));
+        assertTrue(report.contains("cleanse,attune,unify") && report.contains("data:image/png;base64"), "report with curves");
+
+        Path clip = tmp.resolve("clip");
+        assertEquals(0, execute(new PretrainCommand(), "clip", "--records", records.toString(), "--split", "all", "--steps",
+                "1", "--patients-per-batch", "2", "--frames-per-patient", "3", "--out", clip.toString()));
+        assertTrue(Files.readString(clip.resolve("report.html")).contains("clip (stages: none)"));
 
         Path eval = tmp.resolve("eval");
         assertEquals(0, execute(new EvalCommand(), "zero-shot", "--checkpoint", run.toString(), "--records",

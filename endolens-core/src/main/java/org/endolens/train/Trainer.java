@@ -167,6 +167,25 @@ public final class Trainer {
         return state.step();
     }
 
+    /** Every record of {@code runDir}'s metrics file (empty when there is none), e.g. for a loss curve after a resume. */
+    public static List<StepRecord> readMetrics(Path runDir) {
+        Path file = runDir.resolve(METRICS);
+        List<StepRecord> records = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return records;
+        }
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    records.add(Json.mapper().readValue(line, StepRecord.class));
+                }
+            }
+        } catch (IOException e) {
+            throw new EndoLensException(file + ": not a metrics file (" + e.getMessage() + ")", e);
+        }
+        return records;
+    }
+
     private static void keepMetricsBefore(Path file, long start) throws IOException {
         if (!Files.exists(file)) {
             return;
