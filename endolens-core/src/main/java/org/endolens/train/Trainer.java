@@ -5,11 +5,6 @@ import org.endolens.EndoLensException;
 import org.endolens.model.ModelConfig;
 import org.endolens.nn.NamedBlock;
 import org.endolens.util.Json;
-import org.endolens.weights.CheckpointConfig;
-import org.endolens.weights.Checkpoints;
-import org.endolens.weights.KeyMapping;
-import org.endolens.weights.LoadedCheckpoint;
-import org.endolens.weights.ModelWeights;
 import org.endolens.weights.Provenance;
 
 import ai.djl.engine.Engine;
@@ -139,13 +134,7 @@ public final class Trainer {
             throw new CheckpointException(dir + ": was written with different trainer settings " + state.config()
                     + "; resume with the same settings or start a new --out directory");
         }
-        LoadedCheckpoint saved = Checkpoints.read(dir.resolve(TrainingCheckpoint.MODEL), manager);
-        CheckpointConfig stored = Json.mapper().convertValue(saved.config(), CheckpointConfig.class);
-        KeyMapping mapping = stored.layout().mapping();
-        Map<String, NDArray> tensors = new java.util.LinkedHashMap<>();
-        saved.weights().entries().forEach(e -> tensors.put(e.getKey(), e.getValue()));
-        ModelWeights.load(model, mapping.toInternal(tensors).tensors(), true, stored.model().vision().posResample(),
-                dir.toString(), List.of(), mapping::publicName);
+        TrainingCheckpoint.loadModel(dir, model, manager);
         optimizer.restore(TrainingCheckpoint.readOptimizer(dir, manager), state.step());
         return state.step();
     }
