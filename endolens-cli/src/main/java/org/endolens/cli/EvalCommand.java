@@ -13,8 +13,9 @@ import picocli.CommandLine.Command;
 
 /** {@code endolens eval}: evaluations of a trained checkpoint, one subcommand per protocol. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate a checkpoint (zero-shot, few-shot, retrieval, segment); each writes metrics.json and report.html.",
-        subcommands = {EvalZeroShotCommand.class, EvalFewShotCommand.class, EvalRetrievalCommand.class, EvalSegmentCommand.class})
+        description = "Evaluate a checkpoint (zero-shot, few-shot, retrieval, segment, detect); each writes metrics.json and report.html.",
+        subcommands = {EvalZeroShotCommand.class, EvalFewShotCommand.class, EvalRetrievalCommand.class, EvalSegmentCommand.class,
+            EvalDetectCommand.class})
 final class EvalCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
