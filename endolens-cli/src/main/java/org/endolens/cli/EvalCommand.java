@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.endolens.model.ClipModel;
 import org.endolens.nn.NamedBlock;
+import org.endolens.tasks.detect.DetectionRun;
 import org.endolens.tasks.segment.SegmentationRun;
 import org.endolens.train.Trainer;
 import org.endolens.train.TrainingCheckpoint;
@@ -35,11 +36,14 @@ final class EvalCommand implements Runnable {
 
     /**
      * Loads any model from a checkpoint directory or file, or from a training run directory's checkpoint; for a
-     * segmentation run, its trained encoder.
+     * segmentation or detection run, its trained encoder.
      */
     static NamedBlock loadAny(CheckpointOptions options, Path checkpoint, NDManager manager) {
         if (SegmentationRun.isRun(checkpoint)) {
             return SegmentationRun.load(checkpoint, manager).encoder();
+        }
+        if (DetectionRun.isRun(checkpoint)) {
+            return DetectionRun.load(checkpoint, manager).encoder();
         }
         Path inRun = checkpoint.resolve(Trainer.CHECKPOINT).resolve(TrainingCheckpoint.MODEL);
         Path path = Files.isDirectory(inRun) ? inRun : checkpoint;

@@ -1,7 +1,6 @@
 package org.endolens.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
@@ -87,22 +86,8 @@ public final class CenterNetHead extends NamedBlock {
      */
     public CenterNetMaps maps(ParameterStore store, List<NDArray> layerTokens, long gridH, long gridW,
             boolean training) {
-        if (layerTokens.size() != levels.layers().size()) {
-            throw new IllegalArgumentException("expected the tokens of " + levels.layers().size() + " layers, got "
-                    + layerTokens.size());
-        }
-        NDList maps = new NDList(layerTokens.size());
-        for (int i = 0; i < layerTokens.size(); i++) {
-            maps.add(levels.layers().get(i).map(store, layerTokens.get(i), gridH, gridW, training));
-        }
-        NDArray x = call(fuse, store, NDArrays.concat(maps, 1), training);
-        long h = gridH;
-        long w = gridW;
-        for (ConvNormRelu stage : up.layers()) {
-            h *= 2;
-            w *= 2;
-            x = call(stage, store, Resample.BILINEAR.resize(x, h, w), training);
-        }
+        NDArray levelMaps = TokenGridProjection.concatLevels(store, levels.layers(), layerTokens, gridH, gridW, training);
+        NDArray x = ConvNormRelu.upsampleThrough(store, up.layers(), call(fuse, store, levelMaps, training), training);
         return new CenterNetMaps(call(heatmap, store, x, training), call(size, store, x, training),
                 call(offset, store, x, training));
     }
