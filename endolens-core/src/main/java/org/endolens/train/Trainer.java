@@ -84,6 +84,12 @@ public final class Trainer {
                         }
                         Map<String, NDArray> grads = Gradients.collect(params, scope);
                         gradNorm = Gradients.clipByGlobalNorm(grads, config.clipNorm());
+                        if (!Double.isFinite(gradNorm)) {
+                            // Clipping cannot repair a NaN or infinite gradient; updating with it would poison the weights.
+                            throw new EndoLensException("gradient norm is " + gradNorm + " at step " + s + " (loss " + loss
+                                    + "); the weights were not updated; lower --lr or check the data (the last checkpoint"
+                                    + " is intact)");
+                        }
                         optimizer.beginStep();
                         grads.forEach((name, g) -> {
                             NDArray w = params.get(name).getArray();

@@ -1,5 +1,6 @@
 package org.endolens.train;
 
+import org.endolens.EndoLensException;
 import org.endolens.model.ModelConfig;
 import org.endolens.model.Models;
 import org.endolens.model.Presets;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -114,6 +116,23 @@ class TrainerTest {
             double last = (records.get(28).loss() + records.get(29).loss()) / 2;
             assertTrue(last < 0.75 * first, "loss did not fall: " + first + " -> " + last);
             assertEquals(managed[0], managed[1], "arrays accumulate on the model's manager");
+        }
+    }
+
+    @Test
+    void aNonFiniteGradientStopsTheRunBeforeItReachesTheWeights() {
+        Engine.getInstance().setRandomSeed(5);
+        try (NDManager m = NDManager.newBaseManager()) {
+            ModelConfig config = tinyClassifier();
+            VisionTransformer vit = (VisionTransformer) Models.create(config, m);
+            float[] before = ModelWeights.tensors(vit).get("head.weight").toFloatArray();
+            // sqrt at 0: the loss is 0, its gradient 0 * inf = NaN.
+            StepFunction nanGradient = (store, step, scope) -> vit.encode(store, scope.ones(new Shape(2, 3, 32, 32)), true)
+                    .logits().mul(0f).sqrt().sum();
+            EndoLensException e = assertThrows(EndoLensException.class, () -> new Trainer(CONFIG).fit(vit, config, m,
+                    nanGradient, tmp.resolve("nan"), false, List.of("t"), r -> { }));
+            assertTrue(e.getMessage().contains("gradient norm is NaN at step 0"), e.getMessage());
+            assertArrayEquals(before, ModelWeights.tensors(vit).get("head.weight").toFloatArray());
         }
     }
 }

@@ -2,6 +2,7 @@ package org.endolens.tasks.detect;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class CenterNetDecoder {
         int k = Math.min(topK, channels * h * w);
         NDList top = peaks.topK(k, 1, true, true);
         float[] scores = top.get(0).toFloatArray();
-        long[] indices = top.get(1).toType(ai.djl.ndarray.types.DataType.INT64, false).toLongArray();
+        long[] indices = top.get(1).toType(DataType.INT64, false).toLongArray();
         float[] size = maps.size().toFloatArray();
         float[] offset = maps.offset().toFloatArray();
         int cells = h * w;

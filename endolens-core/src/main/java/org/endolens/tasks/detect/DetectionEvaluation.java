@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -243,7 +244,7 @@ public final class DetectionEvaluation {
         int shown = Math.min(EXAMPLES, order.size());
         List<Integer> worst = order.subList(0, shown);
         List<Integer> best = new ArrayList<>(order.subList(order.size() - shown, order.size()));
-        java.util.Collections.reverse(best);
+        Collections.reverse(best);
         HtmlReport report = new HtmlReport("EndoLens detection evaluation")
                 .heading("Detection (boxes matched at IoU 0.5)").keyValues(rows);
         if (!result.curve().isEmpty()) {
