@@ -41,6 +41,13 @@ public final class Trainer {
         default void onCheckpoint(Path dir, long step) {}
     }
 
+    /**
+     * A step whose gradient norm is NaN or infinite is skipped (the weights and AdamW moments stay as they were; the
+     * metrics record the norm), as PyTorch's GradScaler skips overflowed steps; clipping cannot repair such a gradient
+     * and would write NaN into the weights. This many in a row stop the run.
+     */
+    public static final int MAX_NON_FINITE_IN_A_ROW = 5;
+
     private final TrainerConfig config;
 
     public Trainer(TrainerConfig config) {
@@ -67,6 +74,7 @@ public final class Trainer {
             try (BufferedWriter metrics = Files.newBufferedWriter(runDir.resolve(METRICS), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
                 long timer = System.nanoTime();
+                int nonFiniteInARow = 0;
                 for (long s = start; s < config.steps(); s++) {
                     engine.setRandomSeed(stepSeed(s));
                     double loss;
@@ -84,18 +92,20 @@ public final class Trainer {
                         }
                         Map<String, NDArray> grads = Gradients.collect(params, scope);
                         gradNorm = Gradients.clipByGlobalNorm(grads, config.clipNorm());
-                        if (!Double.isFinite(gradNorm)) {
-                            // Clipping cannot repair a NaN or infinite gradient; updating with it would poison the weights.
-                            throw new EndoLensException("gradient norm is " + gradNorm + " at step " + s + " (loss " + loss
-                                    + "); the weights were not updated; lower --lr or check the data (the last checkpoint"
+                        optimizer.beginStep();
+                        if (Double.isFinite(gradNorm)) {
+                            nonFiniteInARow = 0;
+                            grads.forEach((name, g) -> {
+                                NDArray w = params.get(name).getArray();
+                                double decay = WeightDecayPolicy.decays(name, w.getShape()) ? config.weightDecay() : 0;
+                                optimizer.update(name, w, g, lr, decay);
+                            });
+                        } else if (++nonFiniteInARow >= MAX_NON_FINITE_IN_A_ROW) {
+                            throw new EndoLensException("gradient norm is " + gradNorm + " for " + nonFiniteInARow
+                                    + " steps in a row, last at step " + s + " (loss " + loss + ", largest gradient in "
+                                    + Gradients.largest(grads) + "); lower --lr or check the data (the last checkpoint"
                                     + " is intact)");
                         }
-                        optimizer.beginStep();
-                        grads.forEach((name, g) -> {
-                            NDArray w = params.get(name).getArray();
-                            double decay = WeightDecayPolicy.decays(name, w.getShape()) ? config.weightDecay() : 0;
-                            optimizer.update(name, w, g, lr, decay);
-                        });
                         Gradients.zero(params);
                     }
                     long done = s + 1;
