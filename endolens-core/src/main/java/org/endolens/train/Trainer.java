@@ -8,6 +8,8 @@ import org.endolens.util.Json;
 import org.endolens.weights.Provenance;
 
 import ai.djl.engine.Engine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
@@ -31,6 +33,7 @@ import java.util.Map;
  * (seed, step) at every step, so stopping at step N and resuming reproduces the uninterrupted run on CPU.
  */
 public final class Trainer {
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     public static final String CHECKPOINT = "checkpoint";
     public static final String METRICS = "metrics.jsonl";
 
@@ -100,7 +103,10 @@ public final class Trainer {
                                 double decay = WeightDecayPolicy.decays(name, w.getShape()) ? config.weightDecay() : 0;
                                 optimizer.update(name, w, g, lr, decay);
                             });
-                        } else if (++nonFiniteInARow >= MAX_NON_FINITE_IN_A_ROW) {
+                        } else if (++nonFiniteInARow < MAX_NON_FINITE_IN_A_ROW) {
+                            LOG.warn("step {}: gradient norm is {} (loss {}, largest gradient in {}); step skipped", s, gradNorm,
+                                    loss, Gradients.largest(grads));
+                        } else {
                             throw new EndoLensException("gradient norm is " + gradNorm + " for " + nonFiniteInARow
                                     + " steps in a row, last at step " + s + " (loss " + loss + ", largest gradient in "
                                     + Gradients.largest(grads) + "); lower --lr or check the data (the last checkpoint"
