@@ -83,6 +83,25 @@ public final class DetectionScores {
         return PrecisionRecall.of(tp, fp, m.groundTruth() - tp);
     }
 
+    /**
+     * The precision-recall curve at {@code iou}: one point (x = recall, y = precision, threshold = score) per distinct
+     * score, for the predictions scoring at least that score, in descending score order. Empty without predictions.
+     */
+    public List<BinaryScores.Point> precisionRecallCurve(double iou) {
+        Matches m = match(iou);
+        List<BinaryScores.Point> curve = new ArrayList<>();
+        long tp = 0;
+        int n = m.scores().length;
+        for (int k = 0; k < n; k++) {
+            tp += m.truePositive()[k] ? 1 : 0;
+            if (k == n - 1 || m.scores()[k + 1] != m.scores()[k]) {
+                double recall = m.groundTruth() == 0 ? 0 : (double) tp / m.groundTruth();
+                curve.add(new BinaryScores.Point(recall, (double) tp / (k + 1), m.scores()[k]));
+            }
+        }
+        return curve;
+    }
+
     /** COCO average precision at one IoU threshold; NaN when there is no ground truth. */
     public double averagePrecision(double iou) {
         Matches m = match(iou);

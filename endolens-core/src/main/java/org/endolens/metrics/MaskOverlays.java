@@ -1,32 +1,17 @@
 package org.endolens.metrics;
 
-import org.endolens.EndoLensException;
-
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * A PNG grid of segmentation examples: each tile is the image with the ground truth and the prediction blended
  * over it (both: yellow, truth only (missed): green, prediction only (false alarm): red) and a caption below.
  */
 public final class MaskOverlays {
-    private static final int CAPTION_HEIGHT = 18;
-    private static final int GAP = 6;
     private static final float ALPHA = 0.45f;
     private static final int BOTH = 0xFFD400;
     private static final int MISSED = 0x00C040;
     private static final int FALSE_ALARM = 0xFF2020;
-
-    static {
-        System.setProperty("java.awt.headless", "true");
-    }
 
     /**
      * One example: {@code image} at the tile size, and the truth and predicted masks at the same size (row-major).
@@ -50,33 +35,7 @@ public final class MaskOverlays {
 
     /** The tiles in rows of {@code columns}, as PNG bytes; tiles may differ in size (each cell fits the largest). */
     public static byte[] grid(List<Tile> tiles, int columns) {
-        if (tiles.isEmpty()) {
-            throw new IllegalArgumentException("no tiles to draw");
-        }
-        int cellWidth = tiles.stream().mapToInt(t -> t.image().getWidth()).max().orElseThrow();
-        int cellHeight = tiles.stream().mapToInt(t -> t.image().getHeight()).max().orElseThrow() + CAPTION_HEIGHT;
-        int cols = Math.min(columns, tiles.size());
-        int rows = (tiles.size() + cols - 1) / cols;
-        BufferedImage grid = new BufferedImage(cols * (cellWidth + GAP) + GAP, rows * (cellHeight + GAP) + GAP,
-                BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = grid.createGraphics();
-        try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, grid.getWidth(), grid.getHeight());
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-            for (int i = 0; i < tiles.size(); i++) {
-                Tile tile = tiles.get(i);
-                int x = GAP + (i % cols) * (cellWidth + GAP);
-                int y = GAP + (i / cols) * (cellHeight + GAP);
-                g.drawImage(overlay(tile), x, y, null);
-                g.setColor(Color.DARK_GRAY);
-                g.drawString(tile.caption(), x, y + tile.image().getHeight() + CAPTION_HEIGHT - 5);
-            }
-        } finally {
-            g.dispose();
-        }
-        return png(grid);
+        return ImageGrid.png(tiles.stream().map(t -> new ImageGrid.Cell(overlay(t), t.caption())).toList(), columns);
     }
 
     private static BufferedImage overlay(Tile tile) {
@@ -103,14 +62,5 @@ public final class MaskOverlays {
         int g = Math.round((1 - ALPHA) * ((rgb >> 8) & 0xff) + ALPHA * ((colour >> 8) & 0xff));
         int b = Math.round((1 - ALPHA) * (rgb & 0xff) + ALPHA * (colour & 0xff));
         return (r << 16) | (g << 8) | b;
-    }
-
-    private static byte[] png(BufferedImage image) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new EndoLensException("cannot encode the example grid as PNG: " + e.getMessage(), e);
-        }
     }
 }

@@ -1,8 +1,10 @@
 package org.endolens.nn;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.List;
 
 /**
  * A 3x3 convolution (padding 1, no bias), group normalisation and ReLU: the unit of the upsampling paths of
@@ -19,6 +21,17 @@ public final class ConvNormRelu extends NamedBlock {
     public ConvNormRelu(int in, int out) {
         this.conv = child("conv", new Conv2d(in, out, 3, 1, 1, false, Conv2d.heNormal()));
         this.norm = child("norm", new GroupNorm(out % GROUPS == 0 ? GROUPS : 1, out, EPS));
+    }
+
+    /** {@code x} through {@code stages}, each after a bilinear 2x upsampling (SETR-PUP's progressive upsampling). */
+    public static NDArray upsampleThrough(ParameterStore store, List<ConvNormRelu> stages, NDArray x, boolean training) {
+        NDArray out = x;
+        for (ConvNormRelu stage : stages) {
+            long h = out.getShape().get(2) * 2;
+            long w = out.getShape().get(3) * 2;
+            out = call(stage, store, Resample.BILINEAR.resize(out, h, w), training);
+        }
+        return out;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.endolens.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -19,34 +18,10 @@ import java.util.List;
 public final class SegmentationDecoder extends NamedBlock {
     private final SegmentationDecoderConfig config;
     private final int patchSize;
-    private final BlockStack<Level> levels;
+    private final BlockStack<TokenGridProjection> levels;
     private final ConvNormRelu fuse;
     private final BlockStack<ConvNormRelu> up;
     private final Conv2d head;
-
-    /** One encoder level: LayerNorm over tokens, then a 1x1 projection of the token grid. */
-    private static final class Level extends NamedBlock {
-        private final LayerNorm norm;
-        private final Conv2d proj;
-
-        Level(long width, int channels, float eps) {
-            this.norm = child("norm", new LayerNorm(width, eps));
-            this.proj = child("proj", new Conv2d((int) width, channels, 1, 1, 0, true, Conv2d.heNormal()));
-        }
-
-        /** Tokens {@code (B, gridH * gridW, D)} to a map {@code (B, channels, gridH, gridW)}. */
-        NDArray map(ParameterStore store, NDArray tokens, long gridH, long gridW, boolean training) {
-            NDArray x = call(norm, store, tokens, training);
-            long batch = x.getShape().get(0);
-            long width = x.getShape().get(2);
-            return call(proj, store, x.transpose(0, 2, 1).reshape(batch, width, gridH, gridW), training);
-        }
-
-        @Override
-        protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-            throw new UnsupportedOperationException("a decoder level needs the grid size; call map()");
-        }
-    }
 
     /**
      * @param config levels and width
@@ -62,7 +37,7 @@ public final class SegmentationDecoder extends NamedBlock {
         this.config = config;
         this.patchSize = patchSize;
         int channels = config.channels();
-        this.levels = child("levels", new BlockStack<>(config.layers().size(), i -> new Level(encoderWidth, channels, normEps)));
+        this.levels = child("levels", new BlockStack<>(config.layers().size(), i -> new TokenGridProjection(encoderWidth, channels, normEps)));
         this.fuse = child("fuse", new ConvNormRelu(channels * config.layers().size(), channels));
         int stages = Integer.numberOfTrailingZeros(patchSize);
         this.up = child("up", new BlockStack<>(stages,
@@ -79,22 +54,8 @@ public final class SegmentationDecoder extends NamedBlock {
      * {@code (B, gridH * gridW, D)}, in {@link SegmentationDecoderConfig#layers()} order.
      */
     public NDArray logits(ParameterStore store, List<NDArray> layerTokens, long gridH, long gridW, boolean training) {
-        if (layerTokens.size() != levels.layers().size()) {
-            throw new IllegalArgumentException("expected the tokens of " + levels.layers().size() + " layers, got "
-                    + layerTokens.size());
-        }
-        NDList maps = new NDList(layerTokens.size());
-        for (int i = 0; i < layerTokens.size(); i++) {
-            maps.add(levels.layers().get(i).map(store, layerTokens.get(i), gridH, gridW, training));
-        }
-        NDArray x = call(fuse, store, NDArrays.concat(maps, 1), training);
-        long h = gridH;
-        long w = gridW;
-        for (ConvNormRelu stage : up.layers()) {
-            h *= 2;
-            w *= 2;
-            x = call(stage, store, Resample.BILINEAR.resize(x, h, w), training);
-        }
+        NDArray levelMaps = TokenGridProjection.concatLevels(store, levels.layers(), layerTokens, gridH, gridW, training);
+        NDArray x = ConvNormRelu.upsampleThrough(store, up.layers(), call(fuse, store, levelMaps, training), training);
         return call(head, store, x, training);
     }
 

@@ -38,11 +38,28 @@ public final class Gradients {
             sumOfSquares += g.square().sum().getFloat();
         }
         double norm = Math.sqrt(sumOfSquares);
-        if (maxNorm > 0 && norm > maxNorm) {
+        if (maxNorm > 0 && Double.isFinite(norm) && norm > maxNorm) {
             float scale = (float) (maxNorm / (norm + 1e-6));
             grads.values().forEach(g -> g.muli(scale));
         }
         return norm;
+    }
+
+    /** The parameter whose gradient has the largest absolute element (NaN counts as largest), with that value. */
+    public static String largest(Map<String, NDArray> grads) {
+        String name = null;
+        double largest = -1;
+        for (Map.Entry<String, NDArray> e : grads.entrySet()) {
+            double value = e.getValue().abs().max().getFloat();
+            if (Double.isNaN(value) || value > largest) {
+                name = e.getKey();
+                largest = Double.isNaN(value) ? Double.POSITIVE_INFINITY : value;
+                if (Double.isNaN(value)) {
+                    return name + " (NaN)";
+                }
+            }
+        }
+        return name + " (" + largest + ")";
     }
 
     /** Sets every parameter's gradient to zero (PyTorch engine: in place, NaN-safe). */

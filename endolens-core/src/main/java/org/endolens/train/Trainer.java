@@ -5,11 +5,6 @@ import org.endolens.EndoLensException;
 import org.endolens.model.ModelConfig;
 import org.endolens.nn.NamedBlock;
 import org.endolens.util.Json;
-import org.endolens.weights.CheckpointConfig;
-import org.endolens.weights.Checkpoints;
-import org.endolens.weights.KeyMapping;
-import org.endolens.weights.LoadedCheckpoint;
-import org.endolens.weights.ModelWeights;
 import org.endolens.weights.Provenance;
 
 import ai.djl.engine.Engine;
@@ -39,11 +34,6 @@ import java.util.Map;
 public final class Trainer {
     public static final String CHECKPOINT = "checkpoint";
     public static final String METRICS = "metrics.jsonl";
-    /**
-     * A step whose gradient is not finite is skipped (no update; the metrics record its NaN/inf norm), as
-     * mixed-precision trainers skip overflowing steps; this many in a row end the run.
-     */
-    public static final int MAX_SKIPPED_IN_A_ROW = 5;
 
     /** Hears about progress (the CLI draws a progress bar from it). */
     public interface Listener {
@@ -51,6 +41,13 @@ public final class Trainer {
 
         default void onCheckpoint(Path dir, long step) {}
     }
+
+    /**
+     * A step whose gradient norm is NaN or infinite is skipped (the weights and AdamW moments stay as they were; the
+     * metrics record the norm), as PyTorch's GradScaler skips overflowed steps; clipping cannot repair such a gradient
+     * and would write NaN into the weights. This many in a row stop the run.
+     */
+    public static final int MAX_SKIPPED_IN_A_ROW = 5;
 
     private final TrainerConfig config;
 
@@ -104,13 +101,14 @@ public final class Trainer {
                                 double decay = WeightDecayPolicy.decays(name, w.getShape()) ? config.weightDecay() : 0;
                                 optimizer.update(name, w, g, lr, decay);
                             });
-                        } else if (++skippedInARow > MAX_SKIPPED_IN_A_ROW) {
-                            throw new EndoLensException("the gradient norm is " + gradNorm + " for " + skippedInARow
-                                    + " steps in a row up to step " + s + "; lower --lr or check the data (the last"
-                                    + " checkpoint is intact)");
+                        } else if (++skippedInARow < MAX_SKIPPED_IN_A_ROW) {
+                            System.err.printf(Locale.ROOT, "warning: step %d: gradient norm is %s (loss %s, largest"
+                                    + " gradient in %s); update skipped%n", s, gradNorm, loss, Gradients.largest(grads));
                         } else {
-                            System.err.printf(Locale.ROOT, "warning: gradient norm %s at step %d; update skipped%n",
-                                    gradNorm, s);
+                            throw new EndoLensException("the gradient norm is " + gradNorm + " for " + skippedInARow
+                                    + " steps in a row, last at step " + s + " (loss " + loss + ", largest gradient in "
+                                    + Gradients.largest(grads) + "); lower --lr or check the data (the last checkpoint"
+                                    + " is intact)");
                         }
                         Gradients.zero(params);
                     }
@@ -156,13 +154,7 @@ public final class Trainer {
             throw new CheckpointException(dir + ": was written with different trainer settings " + state.config()
                     + "; resume with the same settings or start a new --out directory");
         }
-        LoadedCheckpoint saved = Checkpoints.read(dir.resolve(TrainingCheckpoint.MODEL), manager);
-        CheckpointConfig stored = Json.mapper().convertValue(saved.config(), CheckpointConfig.class);
-        KeyMapping mapping = stored.layout().mapping();
-        Map<String, NDArray> tensors = new java.util.LinkedHashMap<>();
-        saved.weights().entries().forEach(e -> tensors.put(e.getKey(), e.getValue()));
-        ModelWeights.load(model, mapping.toInternal(tensors).tensors(), true, stored.model().vision().posResample(),
-                dir.toString(), List.of(), mapping::publicName);
+        TrainingCheckpoint.loadModel(dir, model, manager);
         optimizer.restore(TrainingCheckpoint.readOptimizer(dir, manager), state.step());
         return state.step();
     }

@@ -5,7 +5,12 @@ import org.endolens.EndoLensException;
 import org.endolens.model.ModelConfig;
 import org.endolens.nn.NamedBlock;
 import org.endolens.util.Json;
+import org.endolens.weights.CheckpointConfig;
 import org.endolens.weights.CheckpointSaver;
+import org.endolens.weights.Checkpoints;
+import org.endolens.weights.KeyMapping;
+import org.endolens.weights.LoadedCheckpoint;
+import org.endolens.weights.ModelWeights;
 import org.endolens.weights.Provenance;
 import org.endolens.weights.SafeTensors;
 import org.endolens.weights.StateDict;
@@ -18,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -76,6 +82,21 @@ public final class TrainingCheckpoint {
         Map<String, NDArray> out = new LinkedHashMap<>();
         dict.entries().forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
+    }
+
+    /**
+     * Loads the weights of {@code dir}'s {@code model/} (a checkpoint written by {@link #save}) into {@code model}
+     * (tensors onto {@code manager}); every parameter must be present.
+     */
+    public static void loadModel(Path dir, NamedBlock model, NDManager manager) {
+        Path weights = dir.resolve(MODEL);
+        LoadedCheckpoint saved = Checkpoints.read(weights, manager);
+        CheckpointConfig stored = Json.mapper().convertValue(saved.config(), CheckpointConfig.class);
+        KeyMapping mapping = stored.layout().mapping();
+        Map<String, NDArray> tensors = new LinkedHashMap<>();
+        saved.weights().entries().forEach(e -> tensors.put(e.getKey(), e.getValue()));
+        ModelWeights.load(model, mapping.toInternal(tensors).tensors(), true, stored.model().vision().posResample(),
+                weights.toString(), List.of(), mapping::publicName);
     }
 
     private static void deleteTree(Path root) throws IOException {

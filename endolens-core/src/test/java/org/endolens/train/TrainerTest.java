@@ -1,5 +1,6 @@
 package org.endolens.train;
 
+import org.endolens.EndoLensException;
 import org.endolens.model.ModelConfig;
 import org.endolens.model.Models;
 import org.endolens.model.Presets;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -157,6 +159,23 @@ class TrainerTest {
             org.endolens.EndoLensException e = assertThrows(org.endolens.EndoLensException.class, () -> new Trainer(CONFIG)
                     .fit(vit, config, m, poisonedAt(vit, s -> true), tmp.resolve("r"), false, List.of("t"), r -> { }));
             assertTrue(e.getMessage().contains("steps in a row"), e.getMessage());
+        }
+    }
+
+    @Test
+    void nonFiniteGradientsNeverReachTheWeightsAndFiveInARowStopTheRun() {
+        Engine.getInstance().setRandomSeed(5);
+        try (NDManager m = NDManager.newBaseManager()) {
+            ModelConfig config = tinyClassifier();
+            VisionTransformer vit = (VisionTransformer) Models.create(config, m);
+            float[] before = ModelWeights.tensors(vit).get("head.weight").toFloatArray();
+            // sqrt at 0: the loss is 0, its gradient 0 * inf = NaN.
+            StepFunction nanGradient = (store, step, scope) -> vit.encode(store, scope.ones(new Shape(2, 3, 32, 32)), true)
+                    .logits().mul(0f).sqrt().sum();
+            EndoLensException e = assertThrows(EndoLensException.class, () -> new Trainer(CONFIG).fit(vit, config, m,
+                    nanGradient, tmp.resolve("nan"), false, List.of("t"), r -> { }));
+            assertTrue(e.getMessage().contains("gradient norm is NaN for 5 steps in a row, last at step 4"), e.getMessage());
+            assertArrayEquals(before, ModelWeights.tensors(vit).get("head.weight").toFloatArray());
         }
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
+import org.endolens.DataFormatException;
+import org.endolens.data.Box;
 import org.endolens.data.image.Mask;
 import org.endolens.data.image.MaskFiles;
 import org.endolens.data.transform.FloatTensor;
@@ -20,8 +22,9 @@ import org.endolens.data.transform.Transform;
  * augmentation to the kept copy. Endoscopy frames are large (Kvasir-SEG up to 1920x1072) while models see 96-224
  * pixels, so decoding dominated a training step on two cores. The resize is deterministic, so cached and fresh
  * samples are identical and runs stay reproducible. Samples are keyed by their id, which must name the image file.
+ * Boxes move with the resize; detection uses the cache {@link #withoutMasks without masks}.
  */
-final class ResizedFrameCache implements SampleViews {
+public final class ResizedFrameCache implements SampleViews {
     private final Map<String, Path> maskOfImage;
     private final Transform resize;
     private final SampleViews augmented;
@@ -33,23 +36,48 @@ final class ResizedFrameCache implements SampleViews {
      * @param augmentation what every epoch applies to the resized sample (flips, normalisation, ...)
      */
     ResizedFrameCache(Map<String, Path> maskOfImage, int size, Transform augmentation) {
-        this.maskOfImage = Map.copyOf(maskOfImage);
+        this(Map.copyOf(maskOfImage), size, SampleViews.single(augmentation));
+    }
+
+    private ResizedFrameCache(Map<String, Path> maskOfImage, int size, SampleViews augmented) {
+        this.maskOfImage = maskOfImage;
         this.resize = Resize.to(size, size, Interpolation.BILINEAR);
-        this.augmented = SampleViews.single(augmentation);
+        this.augmented = augmented;
+    }
+
+    /** A cache of images and their boxes only; {@code augmented} turns each resized sample into tensors. */
+    public static ResizedFrameCache withoutMasks(int size, SampleViews augmented) {
+        return new ResizedFrameCache(null, size, augmented);
     }
 
     @Override
     public List<FloatTensor> views(Sample sample, RandomGenerator random) {
         Sample small = resized.get(sample.id());
         if (small == null) {
-            Path maskFile = maskOfImage.get(sample.id());
-            if (maskFile == null) {
-                throw new IllegalStateException("no mask registered for sample '" + sample.id() + "'");
-            }
-            Mask mask = MaskFiles.read(maskFile, sample.width(), sample.height());
-            small = resize.apply(new Sample(sample.id(), sample.image(), mask, List.of(), sample.label()), random);
+            requireBoxesInside(sample);
+            Mask mask = maskOfImage == null ? null : MaskFiles.read(maskFile(sample), sample.width(), sample.height());
+            small = resize.apply(new Sample(sample.id(), sample.image(), mask, sample.boxes(), sample.label()), random);
             resized.putIfAbsent(sample.id(), small);
         }
         return augmented.views(small, random);
+    }
+
+    /** The resize would clip a box that sticks out of its image; such an annotation is wrong, not to be trained on. */
+    private static void requireBoxesInside(Sample sample) {
+        for (Box box : sample.boxes()) {
+            if (!box.inside(sample.width(), sample.height())) {
+                throw new DataFormatException(sample.id() + ": box (" + box.xmin() + ", " + box.ymin() + ") - ("
+                        + box.xmax() + ", " + box.ymax() + ") lies outside the " + sample.width() + "x" + sample.height()
+                        + " image; fix or remove the annotation");
+            }
+        }
+    }
+
+    private Path maskFile(Sample sample) {
+        Path maskFile = maskOfImage.get(sample.id());
+        if (maskFile == null) {
+            throw new IllegalStateException("no mask registered for sample '" + sample.id() + "'");
+        }
+        return maskFile;
     }
 }

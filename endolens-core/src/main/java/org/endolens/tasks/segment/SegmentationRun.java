@@ -10,16 +10,14 @@ import java.util.List;
 import java.util.Map;
 import org.endolens.CheckpointException;
 import org.endolens.EndoLensException;
-import org.endolens.model.ClipModel;
 import org.endolens.nn.NamedBlock;
-import org.endolens.nn.VisionTransformer;
+import org.endolens.tasks.EncoderTransfer;
 import org.endolens.train.Trainer;
 import org.endolens.train.TrainingCheckpoint;
 import org.endolens.util.Json;
 import org.endolens.weights.CheckpointConfig;
 import org.endolens.weights.Checkpoints;
 import org.endolens.weights.KeyMapping;
-import org.endolens.weights.LoadReport;
 import org.endolens.weights.LoadedCheckpoint;
 import org.endolens.weights.ModelWeights;
 
@@ -30,7 +28,6 @@ import org.endolens.weights.ModelWeights;
  */
 public final class SegmentationRun {
     public static final String CONFIG = "segmentation.json";
-    private static final String ENCODER = "encoder.";
 
     private SegmentationRun() {}
 
@@ -87,24 +84,6 @@ public final class SegmentationRun {
      * left out. Fails when an encoder parameter has no counterpart.
      */
     public static void startEncoderFrom(SegmentationModel model, NamedBlock pretrained, String source) {
-        VisionTransformer tower = pretrained instanceof ClipModel clip ? clip.visual()
-                : pretrained instanceof VisionTransformer vit ? vit : null;
-        if (tower == null) {
-            throw new CheckpointException(source + ": a " + pretrained.getClass().getSimpleName()
-                    + " has no image tower to segment with; use a ViT or CLIP checkpoint");
-        }
-        Map<String, NDArray> tensors = new LinkedHashMap<>();
-        ModelWeights.tensors(tower).forEach((key, value) -> {
-            if (!key.equals("proj") && !key.startsWith("head.")) {
-                tensors.put(ENCODER + key, value);
-            }
-        });
-        LoadReport report = ModelWeights.load(model, tensors, false, tower.config().posResample(), source, List.of(),
-                key -> key);
-        List<String> missingEncoder = report.missing().stream().filter(k -> k.startsWith(ENCODER)).toList();
-        if (!missingEncoder.isEmpty() || !report.unexpected().isEmpty()) {
-            throw new CheckpointException(source + ": its image tower does not match the segmentation encoder (missing "
-                    + missingEncoder + ", unexpected " + report.unexpected() + ")");
-        }
+        EncoderTransfer.copyImageTower(model, pretrained, source);
     }
 }
