@@ -146,8 +146,13 @@ final class PretrainCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "final loss %.4f after %d steps%n", metrics.get(metrics.size() - 1).loss(),
                     metrics.get(metrics.size() - 1).step());
         }
-        writeReport(out, Map.of("records", records.toString(), "objective", objective + " (stages: " + stages + ")",
-                "model", init != null ? init.toString() : preset, "steps", Long.toString(steps), "seed", Long.toString(seed)));
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        settings.put("records", records.toString());
+        settings.put("objective", objective + " (stages: " + stages + ")");
+        settings.put("model", init != null ? init.toString() : preset);
+        settings.put("steps", Long.toString(steps));
+        settings.put("seed", Long.toString(seed));
+        writeReport(out, settings);
         System.out.println("checkpoint: " + out.resolve(Trainer.CHECKPOINT).resolve(TrainingCheckpoint.MODEL).toAbsolutePath());
         System.out.println("report: " + out.resolve("report.html").toAbsolutePath());
         return 0;
