@@ -202,9 +202,12 @@ final class AblationCommand implements Callable<Integer> {
         }
         List<String> header = new ArrayList<>(List.of("arm"));
         header.addAll(table.metrics());
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("command", command(arms, seeds));
+        settings.put("seeds", seeds.toString());
+        settings.put("wall time", String.format(Locale.ROOT, "%.0f s", seconds));
         new HtmlReport("Endo-CLIP ablation on " + records.getFileName())
-                .keyValues(Map.of("command", command(arms, seeds), "seeds", seeds.toString(),
-                        "wall time", String.format(Locale.ROOT, "%.0f s", seconds)))
+                .keyValues(settings)
                 .heading("mean ± std over seeds")
                 .table(header, htmlRows)
                 .write(out.resolve("report.html"));
