@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code endolens eval few-shot}: k-shot presence and morphology accuracy on frozen image embeddings. */
-@Command(name = "few-shot", mixinStandardHelpOptions = true,
+@Command(name = "few-shot", aliases = "fewshot", mixinStandardHelpOptions = true,
         description = "Few-shot (k = 1, 5; 3 seeds) polyp presence and morphology with a linear probe and prototypes.")
 final class EvalFewShotCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", required = true, description = "Checkpoint directory/file or pretrain run directory.")

@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code endolens eval zero-shot}: polyp presence AUROC from prompts alone, with a bootstrap interval. */
-@Command(name = "zero-shot", mixinStandardHelpOptions = true,
+@Command(name = "zero-shot", aliases = "zeroshot", mixinStandardHelpOptions = true,
         description = "Zero-shot polyp presence (polyp vs normal frames) AUROC with a 95%% bootstrap interval.")
 final class EvalZeroShotCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", required = true, description = "Checkpoint directory/file or pretrain run directory.")
