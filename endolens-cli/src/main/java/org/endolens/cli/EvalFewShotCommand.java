@@ -33,6 +33,13 @@ final class EvalFewShotCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "runs/eval/few-shot", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--shots", defaultValue = "1,2,4,8,16", split = ",",
+            description = "Examples per class, k (default: ${DEFAULT-VALUE}).")
+    int[] shots;
+
+    @Option(names = "--seeds", defaultValue = "3", description = "Draws of the k examples per cell (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
     @Option(names = "--seed", defaultValue = "0", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -48,7 +55,7 @@ final class EvalFewShotCommand implements Callable<Integer> {
             ClipModel model = EvalCommand.load(checkpointOptions, checkpoint, manager);
             List<ExamRecord> exams = RecordsFile.read(records);
             FewShotEvaluation.Result result = FewShotEvaluation.run(model, manager, RecordSplits.select(exams, trainSplit),
-                    RecordSplits.select(exams, testSplit), records.toAbsolutePath().getParent(), out, seed);
+                    RecordSplits.select(exams, testSplit), records.toAbsolutePath().getParent(), out, seed, shots, seeds);
             print(result);
             System.out.println("report: " + out.resolve("report.html").toAbsolutePath());
         }

@@ -49,6 +49,16 @@ class PretrainCommandTest {
                 records.toString(), "--split", "all", "--out", eval.toString()));
         assertTrue(Files.isRegularFile(eval.resolve("metrics.json")));
         assertTrue(Files.isRegularFile(eval.resolve("report.html")));
+
+        Path fewShot = tmp.resolve("few-shot");
+        assertEquals(0, execute(new EvalCommand(), "fewshot", "--checkpoint", run.toString(), "--records", records.toString(),
+                "--train-split", "all", "--test-split", "all", "--shots", "1,2", "--seeds", "2", "--out", fewShot.toString()));
+        com.fasterxml.jackson.databind.JsonNode metrics = org.endolens.util.Json.mapper().readTree(fewShot.resolve("metrics.json").toFile());
+        assertEquals(2, metrics.get("seeds").asInt());
+        java.util.Set<Integer> shots = new java.util.TreeSet<>();
+        metrics.get("cells").forEach(c -> shots.add(c.get("shots").asInt()));
+        assertEquals(java.util.Set.of(1, 2), shots);
+        assertEquals(2, metrics.get("cells").get(0).get("accuracy").size(), "one accuracy per draw");
     }
 
     @Test

@@ -34,7 +34,8 @@ public final class FewShotEvaluation {
     /** One task's classes, frame counts and cells (method x shots). */
     public record TaskResult(String task, List<String> classes, int trainFrames, int testFrames, List<FewShot.Cell> cells) {}
 
-    public record Result(List<TaskResult> tasks, byte[] chartPng) {}
+    /** Every task's cells, the accuracy-vs-shots chart, and how many draws of the shots each cell averages. */
+    public record Result(List<TaskResult> tasks, byte[] chartPng, int seeds) {}
 
     private record Task(String name, BiFunction<ExamRecord, FrameRecord, String> label) {}
 
@@ -52,6 +53,12 @@ public final class FewShotEvaluation {
      */
     public static Result run(ClipModel model, NDManager manager, List<ExamRecord> train, List<ExamRecord> test,
             Path folder, Path outDir, long seed) {
+        return run(model, manager, train, test, folder, outDir, seed, SHOTS, SEEDS);
+    }
+
+    /** As above, with {@code shots} examples per class and {@code seeds} draws of them. */
+    public static Result run(ClipModel model, NDManager manager, List<ExamRecord> train, List<ExamRecord> test,
+            Path folder, Path outDir, long seed, int[] shots, int seeds) {
         ImageEmbedder embedder = new ImageEmbedder(model, manager);
         float[][] trainRows = embedder.frames(train, folder, ImageEmbedder.DEFAULT_BATCH);
         float[][] testRows = embedder.frames(test, folder, ImageEmbedder.DEFAULT_BATCH);
@@ -68,7 +75,7 @@ public final class FewShotEvaluation {
             }
             Selection x = select(trainRows, trainLabels, classes);
             Selection y = select(testRows, testLabels, classes);
-            List<FewShot.Cell> cells = FewShot.run(x.rows, x.labels, y.rows, y.labels, classes.size(), SHOTS, SEEDS, seed);
+            List<FewShot.Cell> cells = FewShot.run(x.rows, x.labels, y.rows, y.labels, classes.size(), shots, seeds, seed);
             results.add(new TaskResult(task.name(), classes, x.rows.length, y.rows.length, cells));
             for (String method : List.of("linear-probe", "prototype")) {
                 List<FewShot.Cell> line = cells.stream().filter(c -> c.method().equals(method)).toList();
@@ -80,7 +87,8 @@ public final class FewShotEvaluation {
         if (results.isEmpty()) {
             throw new EndoLensException("no few-shot task has two classes in the training exams and frames in the test exams");
         }
-        Result result = new Result(results, Charts.lines("Few-shot accuracy", "shots per class", "accuracy", series, false));
+        Result result = new Result(results, Charts.lines("Few-shot accuracy", "shots per class", "accuracy", series, false),
+                seeds);
         write(result, outDir);
         return result;
     }
@@ -105,7 +113,7 @@ public final class FewShotEvaluation {
                         String.format(Locale.ROOT, "%.3f", cell.meanMacroF1())));
             }
         }
-        return report.heading("Few-shot (" + SEEDS + " seeds, frozen image embeddings)")
+        return report.heading("Few-shot (" + result.seeds() + " seeds, frozen image embeddings)")
                 .table(List.of("task", "classes", "method", "shots", "accuracy (mean ± sd)", "macro F1"), rows)
                 .image("few-shot accuracy", result.chartPng());
     }
@@ -165,7 +173,7 @@ public final class FewShotEvaluation {
         }
         try {
             Files.createDirectories(outDir);
-            Json.mapper().writeValue(outDir.resolve("metrics.json").toFile(), Map.of("seeds", SEEDS, "cells", cells));
+            Json.mapper().writeValue(outDir.resolve("metrics.json").toFile(), Map.of("seeds", result.seeds(), "cells", cells));
         } catch (IOException e) {
             throw new EndoLensException(outDir + ": cannot write metrics.json (" + e.getMessage() + ")", e);
         }
