@@ -38,7 +38,7 @@ public final class Charts {
         chance.setMarker(SeriesMarkers.NONE);
         chance.setLineStyle(new java.awt.BasicStroke(1f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
                 10f, new float[] {4f, 4f}, 0f));
-        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        unitSquare(chart);
         return png(chart);
     }
 
@@ -46,7 +46,7 @@ public final class Charts {
     public static byte[] precisionRecall(Map<String, List<BinaryScores.Point>> curves) {
         XYChart chart = xy("Precision-recall curve", "recall", "precision");
         curves.forEach((name, points) -> line(chart, name, points));
-        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        unitSquare(chart);
         return png(chart);
     }
 
@@ -104,8 +104,9 @@ public final class Charts {
     }
 
     /**
-     * Both axes 0-1, labelled with two decimals. Without a pattern XChart formats the ticks it derives from a step
-     * curve's data with full precision (0.0357142857...).
+     * Both axes 0-1, labelled with two decimals. XChart 3.8 places the ticks of a curve with evenly spaced values
+     * (a ROC curve's steps of 1/positives) on those values and, without a pattern, prints them in full
+     * (0.0357142857...).
      */
     private static void unitSquare(XYChart chart) {
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0)
