@@ -46,6 +46,10 @@ final class DataCropsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path source = dataset.root.toAbsolutePath().normalize();
+        if (out.toAbsolutePath().normalize().equals(source)) {
+            throw new IllegalArgumentException(out + ": --out is the data set's own folder; write the crops elsewhere");
+        }
         Problems problems = dataset.problems();
         Dataset read = dataset.read(dataset.validation(Validation.FILES), problems);
         int frames = read.frames().size();

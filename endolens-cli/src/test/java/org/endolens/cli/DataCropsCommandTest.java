@@ -49,4 +49,12 @@ class DataCropsCommandTest {
         Path crop = out.resolve(first.frames().get(0).path());
         assertEquals(32, ImageFiles.size(crop).width());
     }
+
+    @Test
+    void writingIntoTheSourceFolderIsRefused() {
+        Path root = tmp.resolve("source");
+        CliRun run = CliRun.of("data", "crops", "--format", "segfolder", "--root", root.toString(), "--out", root.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("--out is the data set's own folder"), run.err());
+    }
 }
