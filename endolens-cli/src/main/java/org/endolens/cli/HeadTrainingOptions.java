@@ -11,7 +11,7 @@ final class HeadTrainingOptions {
             description = "Frame splits to train on, comma-separated, or 'all' (default: ${DEFAULT-VALUE}).")
     String split;
 
-    @Option(names = "--freeze-encoder", description = "Train the head only; the encoder's weights stay as loaded.")
+    @Option(names = "--freeze-encoder", description = "Train the head (decoder) only; the encoder's weights stay as loaded.")
     boolean freezeEncoder;
 
     @Option(names = "--steps", defaultValue = "1000", description = "Training steps (default: ${DEFAULT-VALUE}).")

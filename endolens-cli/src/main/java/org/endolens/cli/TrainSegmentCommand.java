@@ -45,13 +45,6 @@ final class TrainSegmentCommand implements Callable<Integer> {
                     + " or a ViT/CLIP file.")
     String encoder;
 
-    @Option(names = "--split", defaultValue = "train",
-            description = "Frame splits to train on, comma-separated, or 'all' (default: ${DEFAULT-VALUE}).")
-    String split;
-
-    @Option(names = "--freeze-encoder", description = "Train the decoder only; the encoder's weights stay as loaded.")
-    boolean freezeEncoder;
-
     @Option(names = "--levels", defaultValue = "4",
             description = "Encoder blocks the decoder reads, evenly spaced (default: ${DEFAULT-VALUE}).")
     int levels;
@@ -59,32 +52,11 @@ final class TrainSegmentCommand implements Callable<Integer> {
     @Option(names = "--decoder-channels", defaultValue = "64", description = "Decoder width (default: ${DEFAULT-VALUE}).")
     int channels;
 
-    @Option(names = "--steps", defaultValue = "1000", description = "Training steps (default: ${DEFAULT-VALUE}).")
-    long steps;
-
-    @Option(names = "--batch-size", defaultValue = "16", description = "Images per step (default: ${DEFAULT-VALUE}).")
-    int batchSize;
-
-    @Option(names = "--warmup", defaultValue = "50", description = "Linear warm-up steps (default: ${DEFAULT-VALUE}).")
-    long warmup;
-
-    @Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
-    double lr;
-
-    @Option(names = "--weight-decay", defaultValue = "0.05", description = "AdamW weight decay (default: ${DEFAULT-VALUE}).")
-    double weightDecay;
-
-    @Option(names = "--checkpoint-every", defaultValue = "100", description = "Checkpoint interval in steps (default: ${DEFAULT-VALUE}).")
-    long checkpointEvery;
-
     @Option(names = "--out", defaultValue = "runs/segment", description = "Run directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--resume", description = "Continue from --out's checkpoint when there is one.")
-    boolean resume;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    HeadTrainingOptions training;
 
     @Mixin
     DatasetOptions data;
@@ -100,18 +72,18 @@ final class TrainSegmentCommand implements Callable<Integer> {
         Device device = engine.start();
         Problems problems = data.problems();
         Dataset dataset = data.read(data.validation(Validation.FILES), problems);
-        var exams = RecordSplits.select(dataset.exams(), split);
-        TrainerConfig trainer = new TrainerConfig(steps, warmup, lr, lr / 100, weightDecay, 1.0, checkpointEvery, 1, seed);
-        Engine.getInstance().setRandomSeed((int) seed);
+        var exams = RecordSplits.select(dataset.exams(), training.split);
+        TrainerConfig trainer = training.trainerConfig();
+        Engine.getInstance().setRandomSeed((int) training.seed);
         List<StepRecord> metrics;
         try (NDManager manager = NDManager.newBaseManager(device);
-                ProgressBar bar = new ProgressBarBuilder().setTaskName("segment").setInitialMax(steps).build()) {
+                ProgressBar bar = new ProgressBarBuilder().setTaskName("segment").setInitialMax(training.steps).build()) {
             SegmentationModel model = build(manager);
-            if (freezeEncoder) {
+            if (training.freezeEncoder) {
                 model.freezeEncoder();
             }
-            metrics = SegmentationTraining.run(model, manager, exams, dataset.root().toAbsolutePath(), trainer, batchSize,
-                    out, resume, command(), record -> {
+            metrics = SegmentationTraining.run(model, manager, exams, dataset.root().toAbsolutePath(), trainer,
+                    training.batchSize, out, training.resume, command(), record -> {
                         bar.stepTo(record.step());
                         bar.setExtraMessage(String.format(Locale.ROOT, "loss %.3f", record.loss()));
                     });
@@ -152,14 +124,11 @@ final class TrainSegmentCommand implements Callable<Integer> {
 
     private List<String> command() {
         List<String> command = new ArrayList<>(List.of("endolens", "train", "segment", "--checkpoint", encoder,
-                "--format", data.format.formatName(), "--root", data.root.toString(), "--split", split,
-                "--steps", Long.toString(steps), "--batch-size", Integer.toString(batchSize), "--lr", Double.toString(lr),
-                "--seed", Long.toString(seed)));
+                "--format", data.format.formatName(), "--root", data.root.toString(), "--levels", Integer.toString(levels),
+                "--decoder-channels", Integer.toString(channels)));
+        command.addAll(training.arguments());
         if (checkpointOptions.imageSize != null) {
             command.addAll(List.of("--image-size", checkpointOptions.imageSize.toString()));
-        }
-        if (freezeEncoder) {
-            command.add("--freeze-encoder");
         }
         return command;
     }
