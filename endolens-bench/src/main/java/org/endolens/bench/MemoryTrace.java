@@ -5,6 +5,10 @@ import java.util.List;
 /**
  * Resident memory after every training step: flat after the first steps when each step frees what it made.
  *
+ * <p>Two single readings are a noisy comparison: the allocator hands pages back to the system some seconds after
+ * they fall idle and takes new ones when a step needs them, so the resident set moves by tens of MiB from one step
+ * to the next without growing. {@link #windowMean} and {@link #slope} look at many steps instead.
+ *
  * @param model preset name
  * @param batch images per step
  * @param rssAfterStep resident bytes after step 1, 2, ... (each step's sub-manager already closed)
@@ -20,14 +24,53 @@ public record MemoryTrace(String model, int batch, List<Long> rssAfterStep) {
 
     /** Resident bytes after {@code step} (1-based). */
     public long rssAt(int step) {
-        if (step < 1 || step > steps()) {
-            throw new IllegalArgumentException("step " + step + " is outside 1.." + steps());
-        }
+        checkStep(step);
         return rssAfterStep.get(step - 1);
     }
 
     /** Resident bytes after the last step minus after {@code step}: a leak makes this grow with the step count. */
     public long growthSince(int step) {
         return rssAt(steps()) - rssAt(step);
+    }
+
+    /** Mean resident bytes after steps {@code first..last} (1-based, inclusive). */
+    public double windowMean(int first, int last) {
+        checkWindow(first, last);
+        return rssAfterStep.subList(first - 1, last).stream().mapToLong(Long::longValue).average().orElseThrow();
+    }
+
+    /**
+     * Least-squares slope of resident bytes against the step number over steps {@code first..last}, in bytes per
+     * step: a leak of {@code n} bytes a step shows as {@code n} here, whatever the step-to-step noise.
+     */
+    public double slope(int first, int last) {
+        checkWindow(first, last);
+        if (first == last) {
+            throw new IllegalArgumentException("a slope needs at least two steps, got only step " + first);
+        }
+        double meanStep = (first + last) / 2.0;
+        double meanRss = windowMean(first, last);
+        double covariance = 0;
+        double variance = 0;
+        for (int step = first; step <= last; step++) {
+            double dx = step - meanStep;
+            covariance += dx * (rssAt(step) - meanRss);
+            variance += dx * dx;
+        }
+        return covariance / variance;
+    }
+
+    private void checkWindow(int first, int last) {
+        checkStep(first);
+        checkStep(last);
+        if (first > last) {
+            throw new IllegalArgumentException("window " + first + ".." + last + " is empty");
+        }
+    }
+
+    private void checkStep(int step) {
+        if (step < 1 || step > steps()) {
+            throw new IllegalArgumentException("step " + step + " is outside 1.." + steps());
+        }
     }
 }

@@ -29,11 +29,8 @@ final class EvalDetectCommand implements Callable<Integer> {
             description = "Operating point for precision, recall and F1 (default: ${DEFAULT-VALUE}, CenterNet's).")
     double scoreThreshold;
 
-    @Option(names = "--out", defaultValue = "runs/eval/detect", description = "Output directory (default: ${DEFAULT-VALUE}).")
-    Path out;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    EvalOutputOptions output;
 
     @Mixin
     DatasetOptions data;
@@ -47,13 +44,14 @@ final class EvalDetectCommand implements Callable<Integer> {
         Dataset dataset = data.read(data.validation(Validation.FILES), problems);
         try (NDManager manager = NDManager.newBaseManager(engine.start())) {
             DetectionEvaluation.Result r = DetectionEvaluation.run(DetectionRun.load(checkpoint, manager), manager,
-                    RecordSplits.select(dataset.exams(), split), dataset.root().toAbsolutePath(), out, scoreThreshold, seed);
+                    RecordSplits.select(dataset.exams(), split), dataset.root().toAbsolutePath(), output.out,
+                    scoreThreshold, output.seed);
             System.out.printf(Locale.ROOT, "detection on %d images: F1 %.3f (95%% CI %.3f-%.3f), precision %.3f, recall %.3f"
                     + " at score >= %.2f, IoU 0.5; best F1 %.3f at score >= %.3f; AP50 %.3f, mAP@[.5:.95] %.3f%n",
                     r.images().size(), r.atThreshold().f1(), r.f1().low(), r.f1().high(), r.atThreshold().precision(),
                     r.atThreshold().recall(), r.scoreThreshold(), r.bestF1().f1(), r.bestThreshold(), r.ap50(), r.map());
             System.out.println(problems.summary());
-            System.out.println("report: " + out.resolve("report.html").toAbsolutePath());
+            System.out.println("report: " + output.out.resolve("report.html").toAbsolutePath());
         }
         return 0;
     }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 
 /** {@code endolens eval few-shot}: k-shot presence and morphology accuracy on frozen image embeddings. */
 @Command(name = "few-shot", aliases = "fewshot", mixinStandardHelpOptions = true,
-        description = "Few-shot (k = 1, 5; 3 seeds) polyp presence and morphology with a linear probe and prototypes.")
+        description = "Few-shot (k = 1, 2, 4, 8, 16 by default; 3 draws each) polyp presence and morphology with a"
+                + " linear probe and prototypes.")
 final class EvalFewShotCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", required = true, description = "Checkpoint directory/file or pretrain run directory.")
     Path checkpoint;
@@ -30,9 +31,6 @@ final class EvalFewShotCommand implements Callable<Integer> {
     @Option(names = "--test-split", defaultValue = "val,test", description = "Splits to evaluate on (default: ${DEFAULT-VALUE}).")
     String testSplit;
 
-    @Option(names = "--out", defaultValue = "runs/eval/few-shot", description = "Output directory (default: ${DEFAULT-VALUE}).")
-    Path out;
-
     @Option(names = "--shots", defaultValue = "1,2,4,8,16", split = ",",
             description = "Examples per class, k (default: ${DEFAULT-VALUE}).")
     int[] shots;
@@ -40,8 +38,8 @@ final class EvalFewShotCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "3", description = "Draws of the k examples per cell (default: ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    EvalOutputOptions output;
 
     @Mixin
     CheckpointOptions checkpointOptions;
@@ -55,9 +53,10 @@ final class EvalFewShotCommand implements Callable<Integer> {
             ClipModel model = EvalCommand.load(checkpointOptions, checkpoint, manager);
             List<ExamRecord> exams = RecordsFile.read(records);
             FewShotEvaluation.Result result = FewShotEvaluation.run(model, manager, RecordSplits.select(exams, trainSplit),
-                    RecordSplits.select(exams, testSplit), records.toAbsolutePath().getParent(), out, seed, shots, seeds);
+                    RecordSplits.select(exams, testSplit), records.toAbsolutePath().getParent(),
+                    output.out, output.seed, shots, seeds);
             print(result);
-            System.out.println("report: " + out.resolve("report.html").toAbsolutePath());
+            System.out.println("report: " + output.out.resolve("report.html").toAbsolutePath());
         }
         return 0;
     }

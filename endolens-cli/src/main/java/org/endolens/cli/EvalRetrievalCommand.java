@@ -27,11 +27,8 @@ final class EvalRetrievalCommand implements Callable<Integer> {
             description = "Frame splits to evaluate on, comma-separated, or 'all' (default: ${DEFAULT-VALUE}).")
     String split;
 
-    @Option(names = "--out", defaultValue = "runs/eval/retrieval", description = "Output directory (default: ${DEFAULT-VALUE}).")
-    Path out;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    EvalOutputOptions output;
 
     @Mixin
     DatasetOptions data;
@@ -49,14 +46,15 @@ final class EvalRetrievalCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager(engine.start())) {
             ImageEmbedder embedder = ImageEmbedder.of(EvalCommand.loadAny(checkpointOptions, checkpoint, manager), manager);
             RetrievalEvaluation.Result result = RetrievalEvaluation.run(embedder,
-                    RecordSplits.select(dataset.exams(), split), dataset.root().toAbsolutePath(), out, seed);
+                    RecordSplits.select(dataset.exams(), split), dataset.root().toAbsolutePath(),
+                    output.out, output.seed);
             for (RetrievalEvaluation.Direction d : result.directions()) {
                 System.out.printf(Locale.ROOT, "%s: R@1 %.3f (95%% CI %.3f-%.3f), R@5 %.3f, R@10 %.3f, MRR %.3f, %d queries%n",
                         d.name(), d.recall()[0], d.recallAt1().low(), d.recallAt1().high(), d.recall()[1], d.recall()[2],
                         d.mrr(), d.queries());
             }
             System.out.println(problems.summary());
-            System.out.println("report: " + out.resolve("report.html").toAbsolutePath());
+            System.out.println("report: " + output.out.resolve("report.html").toAbsolutePath());
         }
         return 0;
     }

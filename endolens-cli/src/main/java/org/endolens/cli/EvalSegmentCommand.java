@@ -25,11 +25,8 @@ final class EvalSegmentCommand implements Callable<Integer> {
             description = "Frame splits to evaluate on, comma-separated, or 'all' (default: ${DEFAULT-VALUE}).")
     String split;
 
-    @Option(names = "--out", defaultValue = "runs/eval/segment", description = "Output directory (default: ${DEFAULT-VALUE}).")
-    Path out;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    EvalOutputOptions output;
 
     @Mixin
     DatasetOptions data;
@@ -43,13 +40,14 @@ final class EvalSegmentCommand implements Callable<Integer> {
         Dataset dataset = data.read(data.validation(Validation.FILES), problems);
         try (NDManager manager = NDManager.newBaseManager(engine.start())) {
             SegmentationEvaluation.Result r = SegmentationEvaluation.run(SegmentationRun.load(checkpoint, manager), manager,
-                    RecordSplits.select(dataset.exams(), split), dataset.root().toAbsolutePath(), out, seed);
+                    RecordSplits.select(dataset.exams(), split), dataset.root().toAbsolutePath(),
+                    output.out, output.seed);
             System.out.printf(Locale.ROOT, "segmentation on %d images: mean Dice %.3f (95%% CI %.3f-%.3f), mean IoU %.3f"
                     + " (95%% CI %.3f-%.3f), pooled Dice %.3f%n", r.images().size(), r.meanDice().estimate(),
                     r.meanDice().low(), r.meanDice().high(), r.meanIou().estimate(), r.meanIou().low(), r.meanIou().high(),
                     r.scores().pooledDice());
             System.out.println(problems.summary());
-            System.out.println("report: " + out.resolve("report.html").toAbsolutePath());
+            System.out.println("report: " + output.out.resolve("report.html").toAbsolutePath());
         }
         return 0;
     }

@@ -27,11 +27,8 @@ final class EvalZeroShotCommand implements Callable<Integer> {
             description = "Frame splits to evaluate on, comma-separated, or 'all' (default: ${DEFAULT-VALUE}).")
     String split;
 
-    @Option(names = "--out", defaultValue = "runs/eval/zero-shot", description = "Output directory (default: ${DEFAULT-VALUE}).")
-    Path out;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    EvalOutputOptions output;
 
     @Option(names = "--prompts", defaultValue = "VOCABULARY", description = {"VOCABULARY: 'a polyp' vs 'no polyps', the"
             + " words EndoLens pre-training uses (for models pre-trained here); TEMPLATES: CLIP-style sentence templates"
@@ -53,11 +50,12 @@ final class EvalZeroShotCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager(engine.start())) {
             ClipModel model = EvalCommand.load(checkpointOptions, checkpoint, manager);
             ZeroShotEvaluation.Result r = ZeroShotEvaluation.run(model, manager,
-                    RecordSplits.select(RecordsFile.read(records), split), records.toAbsolutePath().getParent(), out, seed, prompts,
+                    RecordSplits.select(RecordsFile.read(records), split), records.toAbsolutePath().getParent(),
+                    output.out, output.seed, prompts,
                     Tokenizers.forTower(model.config().text(), Tokenizers.fileFor(tokenizer, checkpoint)));
             System.out.printf(Locale.ROOT, "zero-shot polyp presence: AUROC %.3f (95%% CI %.3f-%.3f) on %d frames%n",
                     r.auroc().estimate(), r.auroc().low(), r.auroc().high(), r.frames());
-            System.out.println("report: " + out.resolve("report.html").toAbsolutePath());
+            System.out.println("report: " + output.out.resolve("report.html").toAbsolutePath());
         }
         return 0;
     }
