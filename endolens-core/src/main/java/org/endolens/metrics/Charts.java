@@ -12,6 +12,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.io.IOException;
@@ -32,21 +33,19 @@ public final class Charts {
 
     /** ROC curves (one series per model or class) with the chance diagonal. */
     public static byte[] roc(Map<String, List<BinaryScores.Point>> curves) {
-        XYChart chart = xy("ROC curve", "false positive rate", "true positive rate");
+        XYChart chart = unitSquare("ROC curve", "false positive rate", "true positive rate");
         curves.forEach((name, points) -> line(chart, name, points));
         XYSeries chance = chart.addSeries("chance", new double[] {0, 1}, new double[] {0, 1});
         chance.setMarker(SeriesMarkers.NONE);
         chance.setLineStyle(new java.awt.BasicStroke(1f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
                 10f, new float[] {4f, 4f}, 0f));
-        unitSquare(chart);
         return png(chart);
     }
 
     /** Precision-recall curves. */
     public static byte[] precisionRecall(Map<String, List<BinaryScores.Point>> curves) {
-        XYChart chart = xy("Precision-recall curve", "recall", "precision");
+        XYChart chart = unitSquare("Precision-recall curve", "recall", "precision");
         curves.forEach((name, points) -> line(chart, name, points));
-        unitSquare(chart);
         return png(chart);
     }
 
@@ -104,13 +103,19 @@ public final class Charts {
     }
 
     /**
-     * Both axes 0-1, labelled with two decimals. XChart 3.8 places the ticks of a curve with evenly spaced values
-     * (a ROC curve's steps of 1/positives) on those values and, without a pattern, prints them in full
-     * (0.0357142857...).
+     * A chart with both axes 0-1, ticked every 0.1 or so and labelled with two decimals. XChart 3.8 puts a tick on
+     * every data value when the distinct values of an axis, in the order the series add them, are evenly spaced: a
+     * ROC curve's steps of 1/negatives and 1/positives are, which gave a tick (and a label) every 1/28. The hidden
+     * first series (0, 1, 0.5 on both axes) is never evenly spaced, so the axes get XChart's usual ticks.
      */
-    private static void unitSquare(XYChart chart) {
+    private static XYChart unitSquare(String title, String xLabel, String yLabel) {
+        XYChart chart = xy(title, xLabel, yLabel);
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0)
                 .setXAxisDecimalPattern("0.00").setYAxisDecimalPattern("0.00");
+        double[] frame = {0, 1, 0.5};
+        XYSeries ticks = chart.addSeries(" ", frame, frame);
+        ticks.setMarker(SeriesMarkers.NONE).setLineStyle(SeriesLines.NONE).setShowInLegend(false);
+        return chart;
     }
 
     private static XYChart xy(String title, String xLabel, String yLabel) {
