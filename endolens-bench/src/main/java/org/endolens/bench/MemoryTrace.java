@@ -12,10 +12,18 @@ import java.util.List;
  * @param model preset name
  * @param batch images per step
  * @param rssAfterStep resident bytes after step 1, 2, ... (each step's sub-manager already closed)
+ * @param jitMillisAfterStep the JVM's total JIT compilation time after each step, in milliseconds: the compiler's
+ *     scratch memory is freed after each compilation but an allocator that keeps freed pages keeps it resident, so
+ *     growth that coincides with compilation is warm-up, not a leak
  */
-public record MemoryTrace(String model, int batch, List<Long> rssAfterStep) {
+public record MemoryTrace(String model, int batch, List<Long> rssAfterStep, List<Long> jitMillisAfterStep) {
     public MemoryTrace {
         rssAfterStep = List.copyOf(rssAfterStep);
+        jitMillisAfterStep = List.copyOf(jitMillisAfterStep);
+        if (jitMillisAfterStep.size() != rssAfterStep.size()) {
+            throw new IllegalArgumentException("one JIT time per step expected: " + jitMillisAfterStep.size()
+                    + " for " + rssAfterStep.size() + " steps");
+        }
     }
 
     public int steps() {
@@ -31,6 +39,12 @@ public record MemoryTrace(String model, int batch, List<Long> rssAfterStep) {
     /** Resident bytes after the last step minus after {@code step}: a leak makes this grow with the step count. */
     public long growthSince(int step) {
         return rssAt(steps()) - rssAt(step);
+    }
+
+    /** Milliseconds the JIT compiler worked after step {@code step} until the last step. */
+    public long jitMillisSince(int step) {
+        checkStep(step);
+        return jitMillisAfterStep.get(steps() - 1) - jitMillisAfterStep.get(step - 1);
     }
 
     /** Mean resident bytes after steps {@code first..last} (1-based, inclusive). */

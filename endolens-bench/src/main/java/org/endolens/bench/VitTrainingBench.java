@@ -6,6 +6,8 @@ import org.endolens.nn.VisionTransformer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -36,11 +38,15 @@ public final class VitTrainingBench {
     /** Runs {@code steps} steps of {@code batch} images and records resident memory after each one. */
     public static MemoryTrace memory(ModelConfig config, NDManager manager, int batch, int steps, IntConsumer onStep) {
         List<Long> rss = new ArrayList<>(steps);
+        List<Long> jit = new ArrayList<>(steps);
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        boolean timed = compiler != null && compiler.isCompilationTimeMonitoringSupported();
         train(config, manager, batch, steps, (step, elapsed) -> {
             rss.add(ResidentMemory.bytes());
+            jit.add(timed ? compiler.getTotalCompilationTime() : 0L);
             onStep.accept(step);
         });
-        return new MemoryTrace(config.name(), batch, rss);
+        return new MemoryTrace(config.name(), batch, rss, jit);
     }
 
     private interface StepListener {

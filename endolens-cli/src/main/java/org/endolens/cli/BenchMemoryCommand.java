@@ -90,6 +90,9 @@ final class BenchMemoryCommand implements Callable<Integer> {
         double slope = trace.slope(PROBE_STEP, steps);
         System.out.printf(Locale.ROOT, "trend, steps %d-%d:    %+8.1f KiB/step (%+.1f MiB over the run)%n", PROBE_STEP,
                 steps, slope / 1024, mib(slope * (steps - PROBE_STEP)));
+        System.out.printf(Locale.ROOT, "JIT compilation after step %d: %d ms (its scratch memory stays resident under "
+                + "the launcher's jemalloc; -XX:TieredStopAtLevel=1 shows the loop without C2)%n", PROBE_STEP,
+                trace.jitMillisSince(PROBE_STEP));
     }
 
     private static double mib(double bytes) {
