@@ -5,9 +5,11 @@ import java.util.List;
 /**
  * Resident memory after every training step: flat after the first steps when each step frees what it made.
  *
- * <p>Two single readings are a noisy comparison: the allocator hands pages back to the system some seconds after
- * they fall idle and takes new ones when a step needs them, so the resident set moves by tens of MiB from one step
- * to the next without growing. {@link #windowMean} and {@link #slope} look at many steps instead.
+ * <p>Two single readings can mislead. An allocator that hands idle pages back (glibc, jemalloc with a decay time)
+ * takes them again when a step needs them, so the resident set moves by tens to hundreds of MiB from one step to the
+ * next without growing; {@link #windowMean} and {@link #slope} look at many steps instead. And one that keeps freed
+ * pages (the launcher's jemalloc) keeps the JIT compiler's scratch memory too, a one-off rise while hot methods are
+ * compiled; {@link #jitMillisSince} tells whether the compiler was at work.
  *
  * @param model preset name
  * @param batch images per step

@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
 /** {@code endolens bench memory}: resident memory of a long training loop, to show that steps free what they make. */
 @Command(name = "memory", mixinStandardHelpOptions = true,
         description = {"Resident memory (VmRSS) of a long training loop, after step " + BenchMemoryCommand.PROBE_STEP
-                + " and after the last, the means of the first and last 20 steps from there, and the trend.",
+                + " and after the last, the means of the first and last 20 steps from there, the trend, and how long"
+                + " the JIT compiler worked meanwhile.",
             "Trains a ViT classifier (default ViT-S/16) with AdamW on random batches, each step in its own sub-manager; "
                     + "a leak shows as a positive trend and a later mean above the earlier one."})
 final class BenchMemoryCommand implements Callable<Integer> {

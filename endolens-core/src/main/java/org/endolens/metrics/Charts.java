@@ -39,14 +39,14 @@ public final class Charts {
         chance.setMarker(SeriesMarkers.NONE);
         chance.setLineStyle(new java.awt.BasicStroke(1f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
                 10f, new float[] {4f, 4f}, 0f));
-        return png(chart);
+        return png(recolored(chart));
     }
 
     /** Precision-recall curves. */
     public static byte[] precisionRecall(Map<String, List<BinaryScores.Point>> curves) {
         XYChart chart = unitSquare("Precision-recall curve", "recall", "precision");
         curves.forEach((name, points) -> line(chart, name, points));
-        return png(chart);
+        return png(recolored(chart));
     }
 
     /** Lines of y against x, e.g. loss against step or accuracy against k shots; one series per map entry. */
@@ -115,6 +115,18 @@ public final class Charts {
         double[] frame = {0, 1, 0.5};
         XYSeries ticks = chart.addSeries(" ", frame, frame);
         ticks.setMarker(SeriesMarkers.NONE).setLineStyle(SeriesLines.NONE).setShowInLegend(false);
+        return chart;
+    }
+
+    /** Gives the visible series of a {@link #unitSquare} chart the palette's colours from the first, as in any chart. */
+    private static XYChart recolored(XYChart chart) {
+        java.awt.Color[] palette = chart.getStyler().getSeriesColors();
+        int next = 0;
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            if (series.isShowInLegend()) {
+                series.setLineColor(palette[next++ % palette.length]);
+            }
+        }
         return chart;
     }
 
