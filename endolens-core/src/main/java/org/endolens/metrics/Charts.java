@@ -52,13 +52,15 @@ public final class Charts {
     /** Lines of y against x, e.g. loss against step or accuracy against k shots; one series per map entry. */
     public static byte[] lines(String title, String xLabel, String yLabel, Map<String, double[][]> series, boolean logX) {
         XYChart chart = xy(title, xLabel, yLabel);
+        addTickSeries(chart, range(series.values().stream().map(xy -> xy[0]).toList()),
+                range(series.values().stream().map(xy -> xy[1]).toList()));
         series.forEach((name, xy) -> {
             XYSeries s = chart.addSeries(name, xy[0], xy[1]);
             s.setMarker(xy[0].length <= 20 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         });
         chart.getStyler().setXAxisLogarithmic(logX).setXAxisDecimalPattern("#,##0.##")
                 .setYAxisDecimalPattern("#,##0.###");
-        return png(chart);
+        return png(recolored(chart));
     }
 
     /** Confusion matrix as a heat map, rows = truth, columns = prediction. */
@@ -102,29 +104,58 @@ public final class Charts {
         return png(chart);
     }
 
-    /**
-     * A chart with both axes 0-1, ticked every 0.1 or so and labelled with two decimals. XChart 3.8 puts a tick on
-     * every data value when the distinct values of an axis, in the order the series add them, are evenly spaced: a
-     * ROC curve's steps of 1/negatives and 1/positives are, which gave a tick (and a label) every 1/28. The hidden
-     * first series (0, 1, 0.5 on both axes) is never evenly spaced, so the axes get XChart's usual ticks.
-     */
+    /** A chart with both axes 0-1, labelled with two decimals and ticked as {@link #addTickSeries} explains. */
     private static XYChart unitSquare(String title, String xLabel, String yLabel) {
         XYChart chart = xy(title, xLabel, yLabel);
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0)
                 .setXAxisDecimalPattern("0.00").setYAxisDecimalPattern("0.00");
-        double[] frame = {0, 1, 0.5};
-        XYSeries ticks = chart.addSeries(" ", frame, frame);
-        ticks.setMarker(SeriesMarkers.NONE).setLineStyle(SeriesLines.NONE).setShowInLegend(false);
+        addTickSeries(chart, new double[] {0, 1}, new double[] {0, 1});
         return chart;
     }
 
-    /** Gives the visible series of a {@link #unitSquare} chart the palette's colours from the first, as in any chart. */
+    /**
+     * Adds the chart's first series: hidden, at the low and high ends of both axes and at a point in between. XChart
+     * 3.8 puts a tick on every data value when the distinct values of an axis, in the order the series add them, are
+     * evenly spaced, which every ROC curve (steps of 1/negatives) and every loss curve (steps 1, 2, 3...) is: a label
+     * every 1/28, or every 34 steps, overlapping. Low, high, then a point a third of the way along are never evenly
+     * spaced, so the axes get XChart's usual round ticks; lying inside the data's range, they change nothing else.
+     */
+    private static void addTickSeries(XYChart chart, double[] xRange, double[] yRange) {
+        if (xRange == null || yRange == null) {
+            return;
+        }
+        XYSeries ticks = chart.addSeries(" ", thirds(xRange), thirds(yRange));
+        ticks.setMarker(SeriesMarkers.NONE).setLineStyle(SeriesLines.NONE).setShowInLegend(false);
+    }
+
+    private static double[] thirds(double[] range) {
+        return new double[] {range[0], range[1], range[0] + (range[1] - range[0]) / 3};
+    }
+
+    /** {@code {min, max}} of the finite values, or null when there are none. */
+    private static double[] range(List<double[]> values) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double[] array : values) {
+            for (double v : array) {
+                if (Double.isFinite(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        return min <= max ? new double[] {min, max} : null;
+    }
+
+    /** Gives the visible series the palette's colours from the first, as if the hidden tick series were not there. */
     private static XYChart recolored(XYChart chart) {
         java.awt.Color[] palette = chart.getStyler().getSeriesColors();
         int next = 0;
         for (XYSeries series : chart.getSeriesMap().values()) {
             if (series.isShowInLegend()) {
-                series.setLineColor(palette[next++ % palette.length]);
+                java.awt.Color color = palette[next++ % palette.length];
+                series.setLineColor(color);
+                series.setMarkerColor(color);
             }
         }
         return chart;
