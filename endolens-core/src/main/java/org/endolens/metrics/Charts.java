@@ -17,6 +17,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,18 +50,49 @@ public final class Charts {
         return png(recolored(chart));
     }
 
-    /** Lines of y against x, e.g. loss against step or accuracy against k shots; one series per map entry. */
-    public static byte[] lines(String title, String xLabel, String yLabel, Map<String, double[][]> series, boolean logX) {
+    /**
+     * Lines of y against x, e.g. loss against step or accuracy against k shots; one series per map entry. With
+     * {@code log2X} the x axis is logarithmic with base 2 and labelled at the powers of two (k = 1, 2, 4, 8, 16 evenly
+     * spaced); XChart's own logarithmic axis labels decades only, which leaves 1 and 10.
+     */
+    public static byte[] lines(String title, String xLabel, String yLabel, Map<String, double[][]> series, boolean log2X) {
+        Map<String, double[][]> plotted = new LinkedHashMap<>();
+        series.forEach((name, xy) -> plotted.put(name, new double[][] {log2X ? log2(name, xy[0]) : xy[0], xy[1]}));
         XYChart chart = xy(title, xLabel, yLabel);
-        addTickSeries(chart, range(series.values().stream().map(xy -> xy[0]).toList()),
-                range(series.values().stream().map(xy -> xy[1]).toList()));
-        series.forEach((name, xy) -> {
+        addTickSeries(chart, range(plotted.values().stream().map(xy -> xy[0]).toList()),
+                range(plotted.values().stream().map(xy -> xy[1]).toList()));
+        plotted.forEach((name, xy) -> {
             XYSeries s = chart.addSeries(name, xy[0], xy[1]);
             s.setMarker(xy[0].length <= 20 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         });
-        chart.getStyler().setXAxisLogarithmic(logX).setXAxisDecimalPattern("#,##0.##")
-                .setYAxisDecimalPattern("#,##0.###");
+        chart.getStyler().setXAxisDecimalPattern("#,##0.##").setYAxisDecimalPattern("#,##0.###");
+        if (log2X) {
+            chart.getStyler().setxAxisTickLabelsFormattingFunction(Charts::powerOfTwoLabel);
+        }
         return png(recolored(chart));
+    }
+
+    private static double[] log2(String series, double[] x) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            if (!(x[i] > 0)) {
+                throw new IllegalArgumentException("series '" + series + "' has x = " + x[i]
+                        + ", which a logarithmic axis cannot show");
+            }
+            out[i] = Math.log(x[i]) / Math.log(2);
+        }
+        return out;
+    }
+
+    /** The label of a tick at {@code exponent} on a base-2 axis: 2^exponent at whole exponents, else none. */
+    static String powerOfTwoLabel(double exponent) {
+        long whole = Math.round(exponent);
+        if (Math.abs(exponent - whole) > 1e-9) {
+            return "";
+        }
+        double value = Math.pow(2, whole);
+        return value >= 1 ? String.format(java.util.Locale.ROOT, "%d", (long) value)
+                : String.format(java.util.Locale.ROOT, "%.4g", value);
     }
 
     /** Confusion matrix as a heat map, rows = truth, columns = prediction. */

@@ -87,7 +87,7 @@ public final class FewShotEvaluation {
         if (results.isEmpty()) {
             throw new EndoLensException("no few-shot task has two classes in the training exams and frames in the test exams");
         }
-        Result result = new Result(results, Charts.lines("Few-shot accuracy", "shots per class", "accuracy", series, false),
+        Result result = new Result(results, Charts.lines("Few-shot accuracy", "shots per class", "accuracy", series, true),
                 seeds);
         write(result, outDir);
         return result;
