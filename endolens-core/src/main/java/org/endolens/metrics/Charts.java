@@ -59,15 +59,18 @@ public final class Charts {
         Map<String, double[][]> plotted = new LinkedHashMap<>();
         series.forEach((name, xy) -> plotted.put(name, new double[][] {log2X ? log2(name, xy[0]) : xy[0], xy[1]}));
         XYChart chart = xy(title, xLabel, yLabel);
-        addTickSeries(chart, range(plotted.values().stream().map(xy -> xy[0]).toList()),
-                range(plotted.values().stream().map(xy -> xy[1]).toList()));
+        double[] xRange = range(plotted.values().stream().map(xy -> xy[0]).toList());
+        addTickSeries(chart, xRange, range(plotted.values().stream().map(xy -> xy[1]).toList()));
         plotted.forEach((name, xy) -> {
             XYSeries s = chart.addSeries(name, xy[0], xy[1]);
             s.setMarker(xy[0].length <= 20 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         });
         chart.getStyler().setXAxisDecimalPattern("#,##0.##").setYAxisDecimalPattern("#,##0.###");
-        if (log2X) {
-            chart.getStyler().setxAxisTickLabelsFormattingFunction(Charts::powerOfTwoLabel);
+        if (log2X && xRange != null) {
+            // Whole powers of two at both ends, so that k = 5 sits between the labels 4 and 8.
+            double low = Math.floor(xRange[0]);
+            chart.getStyler().setxAxisTickLabelsFormattingFunction(Charts::powerOfTwoLabel).setXAxisMin(low)
+                    .setXAxisMax(Math.max(Math.ceil(xRange[1]), low + 1));
         }
         return png(recolored(chart));
     }
