@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.endolens.data.ExamRecord;
 import org.endolens.data.RecordsFile;
 import org.endolens.model.ClipModel;
@@ -200,14 +198,11 @@ final class PretrainCommand implements Callable<Integer> {
             Path tokenizerFile) {
         Engine.getInstance().setRandomSeed((int) trainer.seed());
         try (NDManager manager = NDManager.newBaseManager(device);
-                ProgressBar bar = new ProgressBarBuilder().setTaskName("pretrain").setInitialMax(trainer.steps()).build()) {
+                TrainingProgress progress = new TrainingProgress("pretrain", trainer.steps())) {
             ClipModel model = factory.create(manager);
             Tokenizer tokenizer = Tokenizers.forTower(model.config().text(), tokenizerFile);
             return EndoClipPretraining.run(model, manager, exams, folder, config, trainer, runDir, resume, command,
-                    record -> {
-                        bar.stepTo(record.step());
-                        bar.setExtraMessage(String.format(Locale.ROOT, "loss %.3f", record.loss()));
-                    }, tokenizer);
+                    progress, tokenizer);
         }
     }
 

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.endolens.data.ExamRecord;
 import org.endolens.data.Problems;
 import org.endolens.data.readers.Dataset;
@@ -87,16 +85,13 @@ final class TrainDetectCommand implements Callable<Integer> {
         Engine.getInstance().setRandomSeed((int) training.seed);
         List<StepRecord> metrics;
         try (NDManager manager = NDManager.newBaseManager(device);
-                ProgressBar bar = new ProgressBarBuilder().setTaskName("detect").setInitialMax(training.steps).build()) {
+                TrainingProgress progress = new TrainingProgress("detect", training.steps)) {
             DetectionModel model = build(manager, DetectionTraining.classes(exams));
             if (training.freezeEncoder) {
                 model.freezeEncoder();
             }
             metrics = DetectionTraining.run(model, manager, exams, dataset.root().toAbsolutePath(), trainer,
-                    training.batchSize, out, training.resume, command(), record -> {
-                        bar.stepTo(record.step());
-                        bar.setExtraMessage(String.format(Locale.ROOT, "loss %.3f", record.loss()));
-                    });
+                    training.batchSize, out, training.resume, command(), progress);
         }
         if (!metrics.isEmpty()) {
             StepRecord last = metrics.get(metrics.size() - 1);

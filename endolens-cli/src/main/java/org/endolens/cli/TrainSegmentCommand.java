@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.endolens.data.Problems;
 import org.endolens.data.readers.Dataset;
 import org.endolens.data.readers.Validation;
@@ -77,16 +75,13 @@ final class TrainSegmentCommand implements Callable<Integer> {
         Engine.getInstance().setRandomSeed((int) training.seed);
         List<StepRecord> metrics;
         try (NDManager manager = NDManager.newBaseManager(device);
-                ProgressBar bar = new ProgressBarBuilder().setTaskName("segment").setInitialMax(training.steps).build()) {
+                TrainingProgress progress = new TrainingProgress("segment", training.steps)) {
             SegmentationModel model = build(manager);
             if (training.freezeEncoder) {
                 model.freezeEncoder();
             }
             metrics = SegmentationTraining.run(model, manager, exams, dataset.root().toAbsolutePath(), trainer,
-                    training.batchSize, out, training.resume, command(), record -> {
-                        bar.stepTo(record.step());
-                        bar.setExtraMessage(String.format(Locale.ROOT, "loss %.3f", record.loss()));
-                    });
+                    training.batchSize, out, training.resume, command(), progress);
         }
         if (!metrics.isEmpty()) {
             StepRecord last = metrics.get(metrics.size() - 1);
